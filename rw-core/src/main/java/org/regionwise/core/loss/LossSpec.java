@@ -1,0 +1,107 @@
+package org.regionwise.core.loss;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.regionwise.core.map.MapSpec;
+
+/**
+ * An immutable description of a segmentation loss on logits {@code s} ({@code [B, spatial, K]}) and labels.
+ * Build instances with {@link Losses}. Softmax is over the class axis; means are over all averaged elements.
+ */
+public sealed interface LossSpec {
+
+    /** Short stable name for configuration, logs and reports. */
+    String id();
+
+    /** Every region-wise map this loss needs fed per batch (empty for CE, Dice, ...). */
+    default List<MapSpec> maps() { return List.of(); }
+
+    /** RW loss {@code mean_{b,k,i}(softmax(s)_{b,k,i} Z_{b,k,i})} with {@code Z} from {@code map}. */
+    record RegionWise(MapSpec map) implements LossSpec {
+        public RegionWise { Objects.requireNonNull(map, "map"); }
+        @Override public String id() { return map.id(); }
+        @Override public List<MapSpec> maps() { return List.of(map); }
+    }
+
+    /** Cross-entropy {@code -mean_{b,i} sum_k y log p}. */
+    record CrossEntropy() implements LossSpec {
+        @Override public String id() { return "ce"; }
+    }
+
+    /** Weighted cross-entropy {@code -sum_{b,i} w_{y_i} log p_{y_i} / sum_{b,i} w_{y_i}}. */
+    record WeightedCrossEntropy(ClassWeighting weighting) implements LossSpec {
+        public WeightedCrossEntropy { Objects.requireNonNull(weighting, "weighting"); }
+        @Override public String id() { return "wce"; }
+    }
+
+    /** Focal loss {@code -mean_{b,i} alpha (1 - p_y)^gamma log p_y} (Lin et al. 2017). */
+    record Focal(double gamma, double alpha) implements LossSpec {
+        public Focal {
+            if (!(gamma >= 0) || !(alpha > 0)) throw new IllegalArgumentException("focal needs gamma >= 0 and alpha > 0, got gamma=" + gamma + ", alpha=" + alpha);
+        }
+        @Override public String id() { return "focal"; }
+    }
+
+    /** Soft Dice loss {@code 1 - mean_c (2 sum p y + smooth) / (sum p + sum y + smooth)}. */
+    record Dice(double smooth, boolean includeBackground, boolean batchDice) implements LossSpec {
+        public Dice { if (!(smooth >= 0)) throw new IllegalArgumentException("dice smoothing must be >= 0, got " + smooth); }
+        @Override public String id() { return "dice"; }
+    }
+
+    /** Generalized Dice loss (Sudre et al. 2017) with weights {@code 1 / (sum y)^2}. */
+    record GeneralizedDice(double smooth, boolean includeBackground) implements LossSpec {
+        public GeneralizedDice { if (!(smooth >= 0)) throw new IllegalArgumentException("smoothing must be >= 0, got " + smooth); }
+        @Override public String id() { return "gdl"; }
+    }
+
+    /** Boundary loss (Kervadec et al. 2019): {@code mean(softmax * phi)} with the Kervadec signed distance map. */
+    record Boundary(MapSpec map) implements LossSpec {
+        public Boundary { Objects.requireNonNull(map, "map"); }
+        @Override public String id() { return "boundary"; }
+        @Override public List<MapSpec> maps() { return List.of(map); }
+    }
+
+    /** {@code sum_t w_t L_t}; "Equal" combinations are weights 1 and 1. */
+    record WeightedSum(List<Term> terms) implements LossSpec {
+        public WeightedSum {
+            terms = List.copyOf(terms);
+            if (terms.isEmpty()) throw new IllegalArgumentException("a weighted sum needs at least one loss");
+        }
+        @Override public String id() {
+            StringBuilder b = new StringBuilder();
+            for (Term t : terms) {
+                if (b.length() > 0) b.append('+');
+                if (t.weight() != 1) b.append(t.weight()).append('*');
+                b.append(t.loss().id());
+            }
+            return b.toString();
+        }
+        @Override public List<MapSpec> maps() {
+            List<MapSpec> m = new ArrayList<>();
+            for (Term t : terms) m.addAll(t.loss().maps());
+            return List.copyOf(m);
+        }
+    }
+
+    /** One term of a {@link WeightedSum}. */
+    record Term(double weight, LossSpec loss) {
+        public Term {
+            if (!Double.isFinite(weight)) throw new IllegalArgumentException("loss weight must be finite, got " + weight);
+            Objects.requireNonNull(loss, "loss");
+        }
+    }
+
+    /** Gradual combination {@code alpha(e) first + (1 - alpha(e)) second}. */
+    record Gradual(LossSpec first, LossSpec second, AlphaSchedule schedule) implements LossSpec {
+        public Gradual {
+            Objects.requireNonNull(first, "first"); Objects.requireNonNull(second, "second"); Objects.requireNonNull(schedule, "schedule");
+        }
+        @Override public String id() { return "gradual(" + first.id() + "," + second.id() + ")"; }
+        @Override public List<MapSpec> maps() {
+            List<MapSpec> m = new ArrayList<>(first.maps());
+            m.addAll(second.maps());
+            return List.copyOf(m);
+        }
+    }
+}
