@@ -107,20 +107,23 @@ public final class Nifti {
         byte[] scratch = new byte[(int) Math.min(skip, BUFFER)];
         while (skipped < skip) {
             int r = in.read(scratch, 0, (int) Math.min(scratch.length, skip - skipped));
-            if (r < 0) {
-                throw ImageFormatException.header(file, "vox_offset", h.voxOffset,
-                        "is beyond the end of the file (it ends after " + (position + skipped) + " bytes)");
-            }
+            if (r < 0) throw truncated(file, h, offset, position + skipped);
             skipped += r;
         }
         byte[] data = new byte[(int) bytes];
         int got = readFully(in, data);
-        if (got < bytes) {
-            throw new ImageFormatException(file, "voxel data", "truncated: the header (dim "
-                    + shapeText(h) + ", " + h.datatype.typeName() + ") needs " + bytes + " bytes of voxel data from offset "
-                    + offset + ", but the " + (h.isSingleFile() ? "file" : "image file") + " ends after " + got);
+        if (got < bytes) throw truncated(file, h, offset, offset + got);
+        if (in instanceof GZIPInputStream) {
+            in.read();   // reaches the end of the gzip member, if nothing follows, so that its CRC and length are checked
         }
         return ByteBuffer.wrap(data).order(h.order);
+    }
+
+    private static ImageFormatException truncated(Path file, NiftiHeader h, long offset, long fileEnd) {
+        return new ImageFormatException(file, "voxel data", "truncated: the header (dim " + shapeText(h) + ", "
+                + h.datatype.typeName() + ") needs " + h.dataBytes() + " bytes of voxel data from offset " + offset
+                + " (vox_offset), but the " + (h.isSingleFile() ? "file" : "image file") + " ends after " + fileEnd
+                + " bytes" + (h.isSingleFile() ? "" : " of it"));
     }
 
     private static byte[] readUpTo(InputStream in, int n, Path file, String what) throws IOException {

@@ -193,7 +193,7 @@ public final class NiftiVolume {
         requireSingleVolume("a 2D or 3D label image", "label images have one volume");
         int n = grid.voxelCount();
         int[] labels = new int[n];
-        boolean direct = header.datatype.isInteger() && !hasSlope();
+        boolean direct = header.datatype.isInteger() && !isScaled();
         for (int i = 0; i < n; i++) {
             double v = direct ? raw(i) : scale(raw(i));
             if (!(v >= 0 && v <= Integer.MAX_VALUE && v == Math.rint(v))) {
@@ -220,7 +220,7 @@ public final class NiftiVolume {
         int n = grid.voxelCount();
         int base = volume * n;
         float[] out = new float[n];
-        boolean scaled = hasSlope();
+        boolean scaled = isScaled();
         double slope = header.sclSlope;
         double inter = Double.isFinite(header.sclInter) ? header.sclInter : 0;
         ByteBuffer d = data;
@@ -268,7 +268,7 @@ public final class NiftiVolume {
     private boolean hasSlope() { return Double.isFinite(header.sclSlope) && header.sclSlope != 0; }
 
     private double scale(double raw) {
-        if (!hasSlope()) return raw;
+        if (!isScaled()) return raw;
         double inter = Double.isFinite(header.sclInter) ? header.sclInter : 0;
         return raw * header.sclSlope + inter;
     }
