@@ -1,10 +1,10 @@
 package org.regionwise.maps.distance;
 
 /** Oracle: for every foreground voxel, the minimum over all background voxels of the weighted squared distance. */
-final class BruteForceEdt {
+public final class BruteForceEdt {
     private BruteForceEdt() {}
 
-    static double[] squared(boolean[] mask, int[] size, double[] spacing) {
+    public static double[] squared(boolean[] mask, int[] size, double[] spacing) {
         int n = mask.length, d = size.length;
         int[][] coords = new int[n][d];
         for (int i = 0; i < n; i++) {
