@@ -1,0 +1,14 @@
+package org.regionwise.core.experiment;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.multibindings.MapBinder;
+import org.regionwise.core.backend.TrainingBackend;
+
+/** Registers two fake backends, "fake" and "other-fake"; listed in the test class path's META-INF/services. */
+public final class FakeBackendModule extends AbstractModule {
+    @Override protected void configure() {
+        MapBinder<String, TrainingBackend> backends = MapBinder.newMapBinder(binder(), String.class, TrainingBackend.class);
+        backends.addBinding("fake").toInstance(new FakeBackend("fake"));
+        backends.addBinding("other-fake").toInstance(new FakeBackend("other-fake"));
+    }
+}
