@@ -102,7 +102,7 @@ class ExperimentBuilderTest {
     @Test
     void discoveryFindsBackendModulesOnTheClassPath() {
         Experiments found = Experiments.discover(RegionWiseConfiguration.of(Map.of("regionwise.backend", "other-fake")));
-        assertThat(found.backendNames()).containsExactly("fake", "other-fake");
+        assertThat(found.backendNames()).containsExactly("fake", "other-fake", "tensorflow");
         assertThat(found.configuredBackend().name()).isEqualTo("other-fake");
         Experiment e = found.experiment().data(TestData.squares()).loss("dice").model(m -> {}).build();
         assertThat(e.backend().name()).isEqualTo("other-fake");
