@@ -121,8 +121,8 @@ public final class RegionWiseConfiguration {
 
     /** The value of {@code key} by the documented precedence, or empty. Blank values count as unset. */
     public Optional<String> get(String key) {
-        String[] candidates = {given.get(key), systemProperties.get(key), environment.get(environmentName(key)), file.get(key), DEFAULTS.get(key)};
-        for (String v : candidates) if (present(v)) return Optional.of(v.trim());
+        @Nullable String[] candidates = {given.get(key), systemProperties.get(key), environment.get(environmentName(key)), file.get(key), DEFAULTS.get(key)};
+        for (@Nullable String v : candidates) if (present(v)) return Optional.of(v.trim());
         return Optional.empty();
     }
 

@@ -81,7 +81,7 @@ public final class Experiments {
     public static TrainingBackend select(Map<String, TrainingBackend> backends, String name, String origin) {
         TrainingBackend b = backends.get(name);
         if (b == null) {
-            String known = backends.isEmpty() ? "none is registered (add a backend module such as rw-tensorflow to the class path)"
+            String known = backends.isEmpty() ? "none is registered (put a backend such as rw-tensorflow on the class path, its Guice module listed in META-INF/services/com.google.inject.Module, or install the module in your injector)"
                     : "known backends: " + String.join(", ", new TreeSet<>(backends.keySet()));
             throw new IllegalArgumentException("unknown training backend '" + name + "' (" + origin + "); " + known);
         }
