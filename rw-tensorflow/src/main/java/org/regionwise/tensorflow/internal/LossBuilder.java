@@ -27,16 +27,42 @@ import org.tensorflow.types.TInt32;
  *       {@code G = sum y} over each image's pixels (or over the whole batch with batch Dice); classes 1..K-1 without
  *       background</li>
  *   <li>Generalized Dice (Sudre et al. 2017): {@code 1 - (2 sum_k w_k I_k + smooth)/(sum_k w_k (P_k + G_k) + smooth)}
- *       per image then averaged over the batch, {@code w_k = 1/G_k^2}, an absent class taking the largest weight of
- *       the present ones</li>
- *   <li>WeightedSum: {@code sum_t w_t L_t}; Gradual: {@code alpha L_1 + (1 - alpha) L_2} with {@code alpha} fed</li>
+ *       per image then averaged over the batch, {@code w_k = 1/G_k^2} over the counted classes, an absent class
+ *       taking the image's largest weight (all weights 1 when no counted class is present)</li>
+ *   <li>WeightedSum: {@code sum_t w_t L_t}; Gradual: {@code alpha L_1 + (1 - alpha) L_2} with {@code alpha} element
+ *       {@code g} of the fed vector {@code alphas}, one per Gradual in pre-order ({@link #schedules})</li>
  * </ul>
  */
 public final class LossBuilder {
 
     /** What one output scale provides. */
     public record Inputs(Operand<TFloat64> logits, Operand<TFloat64> oneHot, List<Operand<TFloat64>> maps,
-                         Operand<TFloat64> alpha) {}
+                         Operand<TFloat64> alphas) {}
+
+    /** The schedules of every {@link LossSpec.Gradual} in {@code spec}, in the order of the fed {@code alphas} vector. */
+    public static List<org.regionwise.core.loss.AlphaSchedule> schedules(LossSpec spec) {
+        List<org.regionwise.core.loss.AlphaSchedule> out = new java.util.ArrayList<>();
+        collect(spec, out);
+        return out;
+    }
+
+    private static void collect(LossSpec spec, List<org.regionwise.core.loss.AlphaSchedule> out) {
+        if (spec instanceof LossSpec.Gradual g) {
+            out.add(g.schedule());
+            collect(g.first(), out);
+            collect(g.second(), out);
+        } else if (spec instanceof LossSpec.WeightedSum s) {
+            for (LossSpec.Term t : s.terms()) collect(t.loss(), out);
+        }
+    }
+
+    /** {@code alpha_g(epoch)} for every gradual combination of {@code spec}, in {@link #schedules} order. */
+    public static double[] alphas(LossSpec spec, int epoch) {
+        List<org.regionwise.core.loss.AlphaSchedule> s = schedules(spec);
+        double[] a = new double[s.size()];
+        for (int i = 0; i < a.length; i++) a[i] = s.get(i).alpha(epoch);
+        return a;
+    }
 
     private final Ops tf;
     private final int classes;
@@ -52,7 +78,7 @@ public final class LossBuilder {
             throw new IllegalArgumentException("loss " + spec.id() + " needs " + spec.maps().size() + " maps, got " + in.maps().size());
         }
         Views v = new Views(in);
-        int[] cursor = {0};
+        int[] cursor = {0, 0};
         return lower(spec, v, cursor);
     }
 
@@ -120,15 +146,16 @@ public final class LossBuilder {
             Operand<TFloat64> inter = tf.reduceSum(tf.math.mul(p, y), pix);               // [B, K]
             Operand<TFloat64> union = tf.math.add(tf.reduceSum(p, pix), tf.reduceSum(y, pix));
             Operand<TFloat64> gk = tf.reduceSum(y, pix);
-            Operand<TFloat64> w = tf.math.divNoNan(c(1), tf.math.square(gk));              // 0 for absent classes
-            Operand<TFloat64> wmax = tf.reduceMax(w, tf.constant(1), org.tensorflow.op.core.ReduceMax.keepDims(true));
-            w = tf.select(tf.math.equal(gk, c(0)), tf.math.add(tf.zerosLike(w), wmax), w);
-            w = tf.stopGradient(w);
             if (!g.includeBackground()) {
                 inter = dropBackground(inter, 1);
                 union = dropBackground(union, 1);
-                w = dropBackground(w, 1);
+                gk = dropBackground(gk, 1);
             }
+            // w = 1/G^2 over the counted classes; an absent class takes the image's largest weight; none present: all 1
+            Operand<TFloat64> w = tf.math.divNoNan(c(1), tf.math.square(gk));
+            Operand<TFloat64> wmax = tf.math.add(tf.zerosLike(w), tf.reduceMax(w, tf.constant(1), org.tensorflow.op.core.ReduceMax.keepDims(true)));
+            w = tf.select(tf.math.equal(gk, c(0)), wmax, w);
+            w = tf.stopGradient(tf.select(tf.math.equal(wmax, c(0)), tf.math.add(tf.zerosLike(w), c(1)), w));
             Operand<TInt32> k = tf.constant(1);
             Operand<TFloat64> num = tf.math.add(tf.math.mul(c(2), tf.reduceSum(tf.math.mul(w, inter), k)), c(g.smooth()));
             Operand<TFloat64> den = tf.math.add(tf.reduceSum(tf.math.mul(w, union), k), c(g.smooth()));
@@ -143,7 +170,8 @@ public final class LossBuilder {
             return total;
         }
         if (spec instanceof LossSpec.Gradual g) {
-            Operand<TFloat64> a = v.in.alpha();
+            Operand<TFloat64> a = tf.reshape(tf.slice(v.in.alphas(), tf.constant(new int[] {cursor[1]++}), tf.constant(new int[] {1})),
+                    tf.constant(new int[0]));
             Operand<TFloat64> first = lower(g.first(), v, cursor);
             Operand<TFloat64> second = lower(g.second(), v, cursor);
             return tf.math.add(tf.math.mul(a, first), tf.math.mul(tf.math.sub(c(1), a), second));

@@ -8,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
+import org.regionwise.core.loss.DeepSupervisionWeights;
 import org.regionwise.core.loss.LossSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -95,20 +96,23 @@ public final class ModelGraph implements AutoCloseable {
         return new ModelGraph(spec, null, null, threads);
     }
 
-    /** Deep-supervision weights {@code w_s ~ 2^-s}, normalised to sum 1. */
+    /**
+     * Deep-supervision weights of the trained heads: {@link DeepSupervisionWeights#of(int)} over the {@code depth}
+     * decoder outputs ({@code w_s ~ 2^-s}, lowest output 0, sum 1), with the zero-weight lowest output not built.
+     */
     static double[] deepSupervisionWeights(int scales) {
-        double[] w = new double[scales];
-        double sum = 0;
-        for (int s = 0; s < scales; s++) { w[s] = Math.pow(0.5, s); sum += w[s]; }
-        for (int s = 0; s < scales; s++) w[s] /= sum;
-        return w;
+        if (scales == 1) return new double[] {1};
+        DeepSupervisionWeights w = DeepSupervisionWeights.of(scales + 1);
+        double[] out = new double[scales];
+        for (int s = 0; s < scales; s++) out[s] = w.weight(s);
+        return out;
     }
 
     private TrainingOps buildTraining(LossSpec loss, OptimizerSpec optimizer, List<Operand<TFloat32>> logits, List<Op> bnUpdates) {
         int k = spec.classes();
         LossBuilder lb = new LossBuilder(tf, k);
         Placeholder<TFloat32> lr = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-        Placeholder<TFloat64> alpha = tf.withName("alpha").placeholder(TFloat64.class, Placeholder.shape(Shape.scalar()));
+        Placeholder<TFloat64> alpha = tf.withName("alpha").placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1)));
         List<Placeholder<TInt32>> labels = new ArrayList<>();
         List<List<Placeholder<TFloat32>>> maps = new ArrayList<>();
         Operand<TFloat64> total = null;
@@ -151,9 +155,9 @@ public final class ModelGraph implements AutoCloseable {
      * One optimiser step on {@code batch}; the loss is the value before the update.
      *
      * @param learningRate this epoch's learning rate
-     * @param alpha        this epoch's alpha of gradual losses (ignored by others)
+     * @param alphas       this epoch's alpha of each gradual combination ({@link LossBuilder#alphas})
      */
-    public StepResult step(Batch batch, double learningRate, double alpha) {
+    public StepResult step(Batch batch, double learningRate, double[] alphas) {
         TrainingOps t = requireTraining();
         if (batch.scales() != scaleWeights.length) {
             throw new IllegalArgumentException("batch has " + batch.scales() + " scales, the network trains " + scaleWeights.length);
@@ -169,7 +173,7 @@ public final class ModelGraph implements AutoCloseable {
                 }
             }
             r.feed(t.learningRate(), scope.scalar((float) learningRate));
-            r.feed(t.alpha(), scope.scalar(alpha));
+            r.feed(t.alpha(), scope.doubles(Shape.of(alphas.length), alphas));
             r.addTarget(t.train()).fetch(t.loss()).fetch(t.gradientNorm());
             Result res = scope.run(r);
             return new StepResult(((TFloat64) res.get(0)).getDouble(), ((TFloat32) res.get(1)).getFloat());
@@ -177,7 +181,7 @@ public final class ModelGraph implements AutoCloseable {
     }
 
     /** The loss of {@code batch} without updating (float64). */
-    public double evaluateLoss(Batch batch, double alpha) {
+    public double evaluateLoss(Batch batch, double[] alphas) {
         TrainingOps t = requireTraining();
         try (TensorScope scope = new TensorScope()) {
             Session.Runner r = session.runner();
@@ -188,7 +192,7 @@ public final class ModelGraph implements AutoCloseable {
                     r.feed(t.maps().get(s).get(m), scope.floats(Shape.of(batch.size(), batch.height(s), batch.width(s), spec.classes()), batch.map(s, m)));
                 }
             }
-            r.feed(t.alpha(), scope.scalar(alpha));
+            r.feed(t.alpha(), scope.doubles(Shape.of(alphas.length), alphas));
             r.fetch(t.loss());
             return ((TFloat64) scope.run(r).get(0)).getDouble();
         }

@@ -11,6 +11,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.regionwise.core.loss.LossSpec;
 import org.regionwise.core.loss.Losses;
+import org.regionwise.core.loss.reference.LossBatch;
+import org.regionwise.core.loss.reference.LossValue;
+import org.regionwise.core.loss.reference.ReferenceLoss;
 import org.regionwise.core.map.Maps;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -23,7 +26,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
-/** Every loss lowered to graph ops against a plain-Java oracle: value and gradient w.r.t. the logits. */
+/** Every loss lowered to graph ops against the pure-Java {@link ReferenceLoss}: value and gradient w.r.t. the logits, 1e-5 relative. */
 class LossBuilderTest {
 
     static List<LossSpec> specs(int k) {
@@ -46,6 +49,7 @@ class LossBuilderTest {
         l.add(Losses.sum(0.3, Losses.dice(), 2.0, Losses.regionWise(Maps.activeContour())));
         l.add(Losses.boundaryDice());
         l.add(Losses.gradual(Losses.crossEntropy(), Losses.rectifiedRegionWise()));
+        l.add(Losses.equal(Losses.dice(), Losses.gradual(Losses.crossEntropy(), Losses.rectifiedRegionWise())));
         return l;
     }
 
@@ -68,19 +72,21 @@ class LossBuilderTest {
         int[] labels = new int[b * n];
         for (int i = 0; i < labels.length; i++) labels[i] = r.nextInt(k);
         labels[0] = 0; labels[1] = k - 1;
+        if (seed % 3 == 0) for (int i = n; i < 2 * n; i++) labels[i] = 0; // an image with absent classes
         double[][] maps = new double[spec.maps().size()][b * n * k];
         for (double[] m : maps) for (int i = 0; i < m.length; i++) m[i] = 2 * r.nextDouble() - 1;
-        double alpha = 0.3;
+        int epoch = 37;
+        double[] alphas = LossBuilder.alphas(spec, epoch);
 
-        LossOracle oracle = new LossOracle(b, n, k, labels, maps, alpha);
-        double expected = oracle.value(spec, logits);
-        double[] expectedGrad = oracle.gradient(spec, logits);
+        LossValue ref = ReferenceLoss.of(spec).evaluate(new LossBatch(b, n, k, logits, labels, List.of(maps), epoch));
+        double expected = ref.value();
+        double[] expectedGrad = ref.gradient();
 
         try (Graph g = new Graph()) {
             Ops tf = Ops.create(g);
             Placeholder<TFloat64> s = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, -1, -1, k)));
             Placeholder<TInt32> y = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1, -1)));
-            Placeholder<TFloat64> a = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.scalar()));
+            Placeholder<TFloat64> a = tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1)));
             List<Placeholder<TFloat64>> mp = new ArrayList<>();
             for (int m = 0; m < maps.length; m++) mp.add(tf.placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1, -1, -1, k))));
             Operand<TFloat64> oneHot = tf.oneHot(y, tf.constant(k), tf.constant(1.0), tf.constant(0.0));
@@ -90,7 +96,7 @@ class LossBuilderTest {
                 Session.Runner run = session.runner()
                         .feed(s, scope.doubles(Shape.of(b, h, w, k), logits))
                         .feed(y, scope.ints(Shape.of(b, h, w), labels))
-                        .feed(a, scope.scalar(alpha));
+                        .feed(a, scope.doubles(Shape.of(alphas.length), alphas));
                 for (int m = 0; m < maps.length; m++) run.feed(mp.get(m), scope.doubles(Shape.of(b, h, w, k), maps[m]));
                 Result res = scope.run(run.fetch(loss).fetch(grad[0]));
                 double value = ((TFloat64) res.get(0)).getDouble();
