@@ -18,7 +18,6 @@ import org.regionwise.examples.data.LesionPhantom;
 import org.regionwise.examples.data.SyntheticDatasets;
 import org.regionwise.examples.report.Csv;
 import org.regionwise.examples.report.ReportWriter;
-import org.regionwise.examples.testing.BruteForceScoring;
 import org.regionwise.examples.testing.GaussianIntensityBackend;
 
 /** End to end with the instant test backend: comparison over two phantoms, two losses and two seeds, then the report. */
@@ -31,10 +30,10 @@ class ComparisonReportTest {
     static void run() {
         SyntheticDatasets.Options o = new SyntheticDatasets.Options(32, 8, 3, 3, 5);
         List<Dataset> data = List.of(SyntheticDatasets.generate(new CardiacPhantom(), o), SyntheticDatasets.generate(new LesionPhantom(), o));
-        Experiment e = new Experiment(new GaussianIntensityBackend(), new BruteForceScoring());
+        Experiment e = new Experiment(new GaussianIntensityBackend(), new MetricsScoring());
         TrainingSettings s = new TrainingSettings(4, 5, 2, 32, 2, 4, 1e-3, false, 1);
         result = new Comparison(e).run(data, List.of("rrw", "gradual:dice,rrw"), List.of(1L, 2L), s, new Comparison.Progress() {});
-        report = new ReportWriter(new BruteForceScoring()).write(result, dir.resolve("report"));
+        report = new ReportWriter(new MetricsScoring()).write(result, dir.resolve("report"));
     }
 
     @Test

@@ -58,7 +58,7 @@ public final class GaussianIntensityBackend implements TrainingBackend {
                 double d = 0;
                 int n = 0;
                 for (Sample v : data.validation()) {
-                    double dv = BruteForceScoring.diceOf(m.segment(v.image()), v.labels(), q);
+                    double dv = org.regionwise.metrics.Metrics.dice(m.segment(v.image()), v.labels(), q);
                     if (!Double.isNaN(dv)) { d += dv; n++; }
                 }
                 dice.add(n == 0 ? Double.NaN : d / n);
