@@ -29,7 +29,10 @@ public sealed interface LossSpec {
         @Override public String id() { return "ce"; }
     }
 
-    /** Weighted cross-entropy {@code -sum_{b,i} w_{y_i} log p_{y_i} / sum_{b,i} w_{y_i}}. */
+    /**
+     * Weighted cross-entropy {@code -sum_{b,i} w_{y_i} log p_{y_i} / sum_{b,i} w_{y_i}} (normalised by the sum of the
+     * voxel weights; 0 when that sum is 0).
+     */
     record WeightedCrossEntropy(ClassWeighting weighting) implements LossSpec {
         public WeightedCrossEntropy { Objects.requireNonNull(weighting, "weighting"); }
         @Override public String id() { return "wce"; }
@@ -49,7 +52,11 @@ public sealed interface LossSpec {
         @Override public String id() { return "dice"; }
     }
 
-    /** Generalized Dice loss (Sudre et al. 2017) with weights {@code 1 / (sum y)^2}. */
+    /**
+     * Generalized Dice loss (Sudre et al. 2017) with weights {@code 1 / (sum y)^2}, per image and averaged over the
+     * batch; a class absent from an image takes the largest weight of the image's present classes (see
+     * {@code org.regionwise.core.loss.reference.ReferenceLoss}).
+     */
     record GeneralizedDice(double smooth, boolean includeBackground) implements LossSpec {
         public GeneralizedDice { if (!(smooth >= 0)) throw new IllegalArgumentException("smoothing must be >= 0, got " + smooth); }
         @Override public String id() { return "gdl"; }

@@ -1,0 +1,101 @@
+package org.regionwise.maps.distance.internal;
+
+/**
+ * The separable exact squared Euclidean distance transform on an N-D grid (x fastest): one pass per axis.
+ *
+ * <ol>
+ *   <li>Axis 0 (contiguous): the 1-D distance to the nearest background voxel on the same line, by one forward and
+ *   one backward scan (Rosenfeld-Pfaltz / Meijster first phase), squared and weighted by {@code spacing[0]^2}.</li>
+ *   <li>Every further axis {@code a}: the {@link LowerEnvelope} of the previous result along that axis. Lines along
+ *   a non-contiguous axis are processed in blocks of up to {@value #BLOCK} neighbouring lines, gathered into a
+ *   per-thread buffer and scattered back, so that every memory access reads whole cache lines.</li>
+ * </ol>
+ * Lines are independent within a pass and are shared among the threads; results do not depend on the thread count.
+ */
+public final class SeparableTransform {
+    /** Lines per block on non-contiguous axes. */
+    static final int BLOCK = 16;
+    /** Voxels per work unit on axis 0. */
+    private static final int AXIS0_UNIT = 8192;
+
+    private SeparableTransform() {}
+
+    /**
+     * Fills {@code store} with squared distances (or distances when {@code sqrt}) to the nearest voxel with
+     * {@code mask == false}; {@code +inf} everywhere when there is none.
+     */
+    public static void run(boolean[] mask, int[] size, double[] spacing, SquaredStore store, boolean sqrt, int threads) {
+        int total = mask.length;
+        int dims = size.length;
+        firstPass(mask, size[0], total, spacing[0] * spacing[0], store, sqrt && dims == 1, threads);
+        int stride = size[0];
+        for (int a = 1; a < dims; a++) {
+            envelopePass(total, stride, size[a], spacing[a] * spacing[a], store, sqrt && a == dims - 1, threads);
+            stride *= size[a];
+        }
+    }
+
+    private static void firstPass(boolean[] mask, int n, int total, double weight, SquaredStore store, boolean sqrt,
+                                  int threads) {
+        int lines = total / n;
+        int linesPerUnit = Math.max(1, AXIS0_UNIT / n);
+        int units = (lines + linesPerUnit - 1) / linesPerUnit;
+        Workers.run(threads, units, () -> {
+            double[] buf = new double[n];
+            return u -> {
+                int end = Math.min(lines, (u + 1) * linesPerUnit);
+                for (int line = u * linesPerUnit; line < end; line++) {
+                    int base = line * n;
+                    oneDimensional(mask, base, n, buf);
+                    store.scatter(base, 1, n, 1, buf, weight, sqrt);
+                }
+            };
+        });
+    }
+
+    /** {@code buf[x]} = squared 1-D distance (unit spacing) from voxel x of the line to the nearest background. */
+    static void oneDimensional(boolean[] mask, int base, int n, double[] buf) {
+        int last = -1;
+        for (int x = 0; x < n; x++) {
+            if (!mask[base + x]) {
+                buf[x] = 0;
+                last = x;
+            } else {
+                buf[x] = last < 0 ? Double.POSITIVE_INFINITY : x - last;
+            }
+        }
+        if (last < 0) return;                      // no background on this line: all +inf
+        int next = -1;
+        for (int x = n - 1; x >= 0; x--) {
+            if (!mask[base + x]) {
+                next = x;
+            } else if (next >= 0) {
+                double d = next - x;
+                if (d < buf[x]) buf[x] = d;
+            }
+        }
+        for (int x = 0; x < n; x++) buf[x] *= buf[x];
+    }
+
+    private static void envelopePass(int total, int stride, int n, double weight, SquaredStore store, boolean sqrt,
+                                     int threads) {
+        int outer = total / (stride * n);
+        int blocksPerOuter = (stride + BLOCK - 1) / BLOCK;
+        int units = outer * blocksPerOuter;
+        double invWeight = 1.0 / weight;
+        Workers.run(threads, units, () -> {
+            double[] in = new double[BLOCK * n];
+            double[] out = new double[BLOCK * n];
+            LowerEnvelope envelope = new LowerEnvelope();
+            return u -> {
+                int o = u / blocksPerOuter;
+                int inner = (u % blocksPerOuter) * BLOCK;
+                int count = Math.min(BLOCK, stride - inner);
+                int base = o * stride * n + inner;
+                store.gather(base, stride, n, count, in, invWeight);
+                for (int j = 0; j < count; j++) envelope.solve(in, j * n, n, out, j * n);
+                store.scatter(base, stride, n, count, out, weight, sqrt);
+            };
+        });
+    }
+}

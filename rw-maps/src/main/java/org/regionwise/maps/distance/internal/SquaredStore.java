@@ -1,0 +1,74 @@
+package org.regionwise.maps.distance.internal;
+
+/**
+ * The image being transformed, holding squared distances between passes, with the gather/scatter of blocks of
+ * parallel lines into a per-thread {@code double} buffer.
+ *
+ * <p>This is where the metric lives: {@link #gather} divides by the axis weight {@code w = spacing^2} so that the
+ * sweep ({@link LowerEnvelope}) works with unit spacing, and {@link #scatter} multiplies by it again (and takes the
+ * square root on the last pass when plain distances are wanted). Two layouts: {@code float[]} (plain distances, half
+ * the memory traffic) and {@code double[]} (squared distances).
+ *
+ * <p>Block layout: line {@code j} of a block ({@code 0 <= j < count}) starts at flat index {@code base + j} and
+ * steps by {@code stride}; in the buffer it is contiguous at {@code buf[j * n .. j * n + n)}.
+ */
+public sealed interface SquaredStore permits SquaredStore.Floats, SquaredStore.Doubles {
+
+    /** {@code buf[j*n + t] = data[base + j + t*stride] * invWeight}. */
+    void gather(int base, int stride, int n, int count, double[] buf, double invWeight);
+
+    /** {@code data[base + j + t*stride] = buf[j*n + t] * weight}, square-rooted when {@code sqrt}. */
+    void scatter(int base, int stride, int n, int count, double[] buf, double weight, boolean sqrt);
+
+    /** Single-precision store; {@code +inf} survives the round trip. */
+    record Floats(float[] data) implements SquaredStore {
+        @Override public void gather(int base, int stride, int n, int count, double[] buf, double invWeight) {
+            final float[] d = data;
+            for (int t = 0; t < n; t++) {
+                int src = base + t * stride;
+                for (int j = 0; j < count; j++) buf[j * n + t] = d[src + j] * invWeight;
+            }
+        }
+
+        @Override public void scatter(int base, int stride, int n, int count, double[] buf, double weight, boolean sqrt) {
+            final float[] d = data;
+            if (sqrt) {
+                for (int t = 0; t < n; t++) {
+                    int dst = base + t * stride;
+                    for (int j = 0; j < count; j++) d[dst + j] = (float) Math.sqrt(buf[j * n + t] * weight);
+                }
+            } else {
+                for (int t = 0; t < n; t++) {
+                    int dst = base + t * stride;
+                    for (int j = 0; j < count; j++) d[dst + j] = (float) (buf[j * n + t] * weight);
+                }
+            }
+        }
+    }
+
+    /** Double-precision store. */
+    record Doubles(double[] data) implements SquaredStore {
+        @Override public void gather(int base, int stride, int n, int count, double[] buf, double invWeight) {
+            final double[] d = data;
+            for (int t = 0; t < n; t++) {
+                int src = base + t * stride;
+                for (int j = 0; j < count; j++) buf[j * n + t] = d[src + j] * invWeight;
+            }
+        }
+
+        @Override public void scatter(int base, int stride, int n, int count, double[] buf, double weight, boolean sqrt) {
+            final double[] d = data;
+            if (sqrt) {
+                for (int t = 0; t < n; t++) {
+                    int dst = base + t * stride;
+                    for (int j = 0; j < count; j++) d[dst + j] = Math.sqrt(buf[j * n + t] * weight);
+                }
+            } else {
+                for (int t = 0; t < n; t++) {
+                    int dst = base + t * stride;
+                    for (int j = 0; j < count; j++) d[dst + j] = buf[j * n + t] * weight;
+                }
+            }
+        }
+    }
+}

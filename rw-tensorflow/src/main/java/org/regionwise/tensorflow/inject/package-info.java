@@ -1,0 +1,5 @@
+/** Guice wiring of the TensorFlow backend. */
+@NullMarked
+package org.regionwise.tensorflow.inject;
+
+import org.jspecify.annotations.NullMarked;

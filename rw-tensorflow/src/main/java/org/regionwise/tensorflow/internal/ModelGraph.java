@@ -1,0 +1,246 @@
+package org.regionwise.tensorflow.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.OptimizerSpec;
+import org.regionwise.core.loss.DeepSupervisionWeights;
+import org.regionwise.core.loss.LossSpec;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.TInt32;
+
+/**
+ * One U-Net in one TensorFlow graph and session: the inference path ({@code image -> probs}) and, for training, the
+ * loss at every output scale, gradients and the Adam update.
+ *
+ * <p>Graph names that outside code may rely on (also in the exported SavedModel): placeholder {@code image}
+ * ({@code [B, H, W, C]} float32, H and W multiples of {@code 2^depth}), output {@code probs} ({@code [B, H, W, K]}
+ * softmax). Training adds {@code labels_s} ({@code [B, H_s, W_s]} int32), {@code map_s_m} ({@code [B, H_s, W_s, K]}
+ * float32) per scale {@code s} and map {@code m}, {@code learning_rate}, {@code alpha}, {@code loss} (float64) and the
+ * target {@code train}. The total loss is {@code sum_s w_s L(logits_s, labels_s, maps_s)} with deep-supervision weights
+ * {@code w_s ~ 2^-s} normalised to sum 1 (nnU-Net, lowest decoder scale dropped).
+ */
+public final class ModelGraph implements AutoCloseable {
+
+    /** Training inputs and outputs of the graph. */
+    private record TrainingOps(List<Placeholder<TInt32>> labels, List<List<Placeholder<TFloat32>>> maps,
+                               Placeholder<TFloat32> learningRate, Placeholder<TFloat64> alpha,
+                               Operand<TFloat64> loss, Op train, Operand<TFloat32> gradientNorm) {}
+
+    /** The result of one optimiser step. */
+    public record StepResult(double loss, double gradientNorm) {}
+
+    private final ModelSpec.UNet spec;
+    private final Graph graph;
+    private final Ops tf;
+    private final VariableStore store;
+    private final Placeholder<TFloat32> image;
+    private final Operand<TFloat32> probs;
+    private final @Nullable TrainingOps training;
+    private final double[] scaleWeights;
+    private final Session session;
+
+    private ModelGraph(ModelSpec.UNet spec, @Nullable LossSpec loss, @Nullable OptimizerSpec optimizer, int threads) {
+        this.spec = spec;
+        this.graph = new Graph();
+        try {
+            this.tf = Ops.create(graph);
+            this.store = new VariableStore(tf, spec.seed());
+            this.image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, spec.inputChannels())));
+            UNetBuilder unet = new UNetBuilder(tf, store, spec);
+            int scales = UNetBuilder.outputScales(spec);
+            this.scaleWeights = deepSupervisionWeights(scales);
+            List<Operand<TFloat32>> trainLogits = null;
+            if (loss != null) trainLogits = unet.build(image, true);
+            Operand<TFloat32> inferLogits = trainLogits != null && spec.normalization() != ModelSpec.Normalization.BATCH
+                    ? trainLogits.get(0) : unet.build(image, false).get(0);
+            this.probs = tf.withName("probs").nn.softmax(inferLogits);
+            if (loss != null && optimizer != null && trainLogits != null) {
+                this.training = buildTraining(loss, optimizer, trainLogits, unet.movingAverageUpdates());
+            } else {
+                this.training = null;
+            }
+            int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            ConfigProto config = ConfigProto.newBuilder()
+                    .setIntraOpParallelismThreads(n).setInterOpParallelismThreads(n).build();
+            this.session = new Session(graph, config);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    /** A graph that predicts and trains with {@code loss} and {@code optimizer}. */
+    public static ModelGraph forTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads) {
+        return new ModelGraph(spec, loss, optimizer, threads);
+    }
+
+    /** A graph that only predicts (restore weights with {@link #restore}). */
+    public static ModelGraph forInference(ModelSpec.UNet spec, int threads) {
+        return new ModelGraph(spec, null, null, threads);
+    }
+
+    /**
+     * Deep-supervision weights of the trained heads: {@link DeepSupervisionWeights#of(int)} over the {@code depth}
+     * decoder outputs ({@code w_s ~ 2^-s}, lowest output 0, sum 1), with the zero-weight lowest output not built.
+     */
+    static double[] deepSupervisionWeights(int scales) {
+        if (scales == 1) return new double[] {1};
+        DeepSupervisionWeights w = DeepSupervisionWeights.of(scales + 1);
+        double[] out = new double[scales];
+        for (int s = 0; s < scales; s++) out[s] = w.weight(s);
+        return out;
+    }
+
+    private TrainingOps buildTraining(LossSpec loss, OptimizerSpec optimizer, List<Operand<TFloat32>> logits, List<Op> bnUpdates) {
+        int k = spec.classes();
+        LossBuilder lb = new LossBuilder(tf, k);
+        Placeholder<TFloat32> lr = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+        Placeholder<TFloat64> alpha = tf.withName("alpha").placeholder(TFloat64.class, Placeholder.shape(Shape.of(-1)));
+        List<Placeholder<TInt32>> labels = new ArrayList<>();
+        List<List<Placeholder<TFloat32>>> maps = new ArrayList<>();
+        Operand<TFloat64> total = null;
+        int nMaps = loss.maps().size();
+        for (int s = 0; s < logits.size(); s++) {
+            Placeholder<TInt32> lab = tf.withName("labels_" + s).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1, -1)));
+            labels.add(lab);
+            Operand<TFloat64> oneHot = tf.oneHot(lab, tf.constant(k), tf.constant(1.0), tf.constant(0.0));
+            List<Placeholder<TFloat32>> ms = new ArrayList<>();
+            List<Operand<TFloat64>> ms64 = new ArrayList<>();
+            for (int m = 0; m < nMaps; m++) {
+                Placeholder<TFloat32> p = tf.withName("map_" + s + "_" + m).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, k)));
+                ms.add(p);
+                ms64.add(tf.dtypes.cast(p, TFloat64.class));
+            }
+            maps.add(ms);
+            Operand<TFloat64> l = lb.build(loss, new LossBuilder.Inputs(tf.dtypes.cast(logits.get(s), TFloat64.class), oneHot, ms64, alpha));
+            Operand<TFloat64> weighted = tf.math.mul(tf.constant(scaleWeights[s]), l);
+            total = total == null ? weighted : tf.math.add(total, weighted);
+        }
+        Operand<TFloat64> lossOut = tf.withName("loss").identity(total);
+        Operand<TFloat32> loss32 = tf.dtypes.cast(lossOut, TFloat32.class);
+        AdamBuilder.Training t = AdamBuilder.build(graph, tf, store, optimizer, loss32, store.trainable(), lr, bnUpdates);
+        return new TrainingOps(labels, maps, lr, alpha, lossOut, t.train(), t.gradientNorm());
+    }
+
+    public ModelSpec.UNet spec() { return spec; }
+
+    public Session session() { return session; }
+
+    public VariableStore variables() { return store; }
+
+    /** Number of output scales trained (1 without deep supervision). */
+    public int scales() { return scaleWeights.length; }
+
+    /** Assigns every variable its seeded initial value. */
+    public void initialize() { store.initialize(session); }
+
+    /**
+     * One optimiser step on {@code batch}; the loss is the value before the update.
+     *
+     * @param learningRate this epoch's learning rate
+     * @param alphas       this epoch's alpha of each gradual combination ({@link LossBuilder#alphas})
+     */
+    public StepResult step(Batch batch, double learningRate, double[] alphas) {
+        TrainingOps t = requireTraining();
+        if (batch.scales() != scaleWeights.length) {
+            throw new IllegalArgumentException("batch has " + batch.scales() + " scales, the network trains " + scaleWeights.length);
+        }
+        try (TensorScope scope = new TensorScope()) {
+            Session.Runner r = session.runner();
+            r.feed(image, scope.floats(Shape.of(batch.size(), batch.height(0), batch.width(0), spec.inputChannels()), batch.images()));
+            for (int s = 0; s < scaleWeights.length; s++) {
+                Shape sh = Shape.of(batch.size(), batch.height(s), batch.width(s));
+                r.feed(t.labels().get(s), scope.ints(sh, batch.labels(s)));
+                for (int m = 0; m < t.maps().get(s).size(); m++) {
+                    r.feed(t.maps().get(s).get(m), scope.floats(Shape.of(batch.size(), batch.height(s), batch.width(s), spec.classes()), batch.map(s, m)));
+                }
+            }
+            r.feed(t.learningRate(), scope.scalar((float) learningRate));
+            r.feed(t.alpha(), scope.doubles(Shape.of(alphas.length), alphas));
+            r.addTarget(t.train()).fetch(t.loss()).fetch(t.gradientNorm());
+            Result res = scope.run(r);
+            return new StepResult(((TFloat64) res.get(0)).getDouble(), ((TFloat32) res.get(1)).getFloat());
+        }
+    }
+
+    /** The loss of {@code batch} without updating (float64). */
+    public double evaluateLoss(Batch batch, double[] alphas) {
+        TrainingOps t = requireTraining();
+        try (TensorScope scope = new TensorScope()) {
+            Session.Runner r = session.runner();
+            r.feed(image, scope.floats(Shape.of(batch.size(), batch.height(0), batch.width(0), spec.inputChannels()), batch.images()));
+            for (int s = 0; s < scaleWeights.length; s++) {
+                r.feed(t.labels().get(s), scope.ints(Shape.of(batch.size(), batch.height(s), batch.width(s)), batch.labels(s)));
+                for (int m = 0; m < t.maps().get(s).size(); m++) {
+                    r.feed(t.maps().get(s).get(m), scope.floats(Shape.of(batch.size(), batch.height(s), batch.width(s), spec.classes()), batch.map(s, m)));
+                }
+            }
+            r.feed(t.alpha(), scope.doubles(Shape.of(alphas.length), alphas));
+            r.fetch(t.loss());
+            return ((TFloat64) scope.run(r).get(0)).getDouble();
+        }
+    }
+
+    /**
+     * Softmax probabilities of {@code n} images of {@code h x w} (multiples of {@code 2^depth}), NHWC flat in and out:
+     * input {@code [n, h, w, C]}, output {@code [n, h, w, K]}.
+     */
+    public float[] predict(float[] images, int n, int h, int w) {
+        int m = 1 << spec.depth();
+        if (h % m != 0 || w % m != 0) {
+            throw new IllegalArgumentException("input " + h + "x" + w + " is not a multiple of 2^depth = " + m);
+        }
+        try (TensorScope scope = new TensorScope()) {
+            Session.Runner r = session.runner().feed(image, scope.floats(Shape.of(n, h, w, spec.inputChannels()), images)).fetch(probs);
+            return TensorScope.toFloats(scope.run(r).get(0));
+        }
+    }
+
+    /** Writes every variable (weights, Adam slots and step, batch-norm statistics) under {@code prefix}. */
+    public void save(Path prefix) { session.save(prefix.toString()); }
+
+    /** Restores variables written by {@link #save}. */
+    public void restore(Path prefix) { session.restore(prefix.toString()); }
+
+    /** Exports a SavedModel (tag {@code serve}, signature {@code serving_default}: {@code image -> probs}). */
+    public void exportSavedModel(Path directory) {
+        try {
+            SavedModelBundle.exporter(directory.toString()).withSession(session)
+                    .withSignature(Signature.builder().key(Signature.DEFAULT_KEY).input("image", image).output("probs", probs).build())
+                    .export();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot export a SavedModel to " + directory, e);
+        }
+    }
+
+    private TrainingOps requireTraining() {
+        if (training == null) throw new IllegalStateException("this model graph was built for inference only");
+        return training;
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } finally {
+            graph.close();
+        }
+    }
+}

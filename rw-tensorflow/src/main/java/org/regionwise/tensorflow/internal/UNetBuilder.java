@@ -1,0 +1,190 @@
+package org.regionwise.tensorflow.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.regionwise.core.backend.ModelSpec;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.op.nn.FusedBatchNorm;
+import org.tensorflow.op.nn.LeakyRelu;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * Builds a 2D U-Net (Ronneberger et al. 2015) in the nnU-Net {@code Generic_UNet} layout, NHWC, with dynamic batch and
+ * spatial size.
+ *
+ * <ul>
+ *   <li>Stage 0: two 3x3 convolutions; stages 1..depth: a stride-2 3x3 convolution (convolutional pooling) then a 3x3
+ *       convolution; stage {@code s} has {@code spec.filters(s)} filters ({@code min(base 2^s, max)}).</li>
+ *   <li>Every convolution is followed by normalisation (instance: moments over H, W per image and channel, eps 1e-5,
+ *       affine; batch: fused batch norm, momentum 0.1 on the moving statistics; none: a bias) and LeakyReLU(0.01).</li>
+ *   <li>Decoder stage {@code s = depth-1..0}: upsampling by 2 (a 2x2 stride-2 transposed convolution, or nearest or
+ *       bilinear resize followed by a 3x3 convolution) to {@code filters(s)}, concatenation with the skip, two 3x3
+ *       convolutions.</li>
+ *   <li>Heads: a 1x1 convolution with bias to K logits at scale 0, and with deep supervision also at scales
+ *       1..depth-2 (the lowest decoder scale has weight 0 in nnU-Net and is left out).</li>
+ * </ul>
+ * Inputs must be a multiple of {@code 2^depth} in H and W. Variables are created on the first tower and shared by a
+ * second one, so a batch-norm net has a training tower (batch statistics, moving-average updates) and an inference
+ * tower (moving statistics).
+ */
+public final class UNetBuilder {
+    private static final float LEAKY_SLOPE = 0.01f;
+    private static final double NORM_EPS = 1e-5;
+    private static final float BN_MOMENTUM = 0.1f;
+
+    private final Ops tf;
+    private final VariableStore store;
+    private final ModelSpec.UNet spec;
+    private final Map<String, Variable<TFloat32>> vars = new HashMap<>();
+    private final List<Op> movingAverageUpdates = new ArrayList<>();
+
+    public UNetBuilder(Ops tf, VariableStore store, ModelSpec.UNet spec) {
+        if (spec.dimensions() != 2) {
+            throw new IllegalArgumentException("the TensorFlow backend trains 2D U-Nets only (Conv3D has no gradient in "
+                    + "TF Java 1.1.0); got dimensions=" + spec.dimensions());
+        }
+        this.tf = tf;
+        this.store = store;
+        this.spec = spec;
+    }
+
+    /** Output scales with a head: {0} or, with deep supervision, {0, 1, ..., depth-2} (at least {0}). */
+    public static int outputScales(ModelSpec.UNet spec) {
+        return spec.deepSupervision() ? Math.max(1, spec.depth() - 1) : 1;
+    }
+
+    /** The batch-norm moving-average assignments of the training tower (empty for other normalisations). */
+    public List<Op> movingAverageUpdates() { return movingAverageUpdates; }
+
+    /**
+     * Builds one tower.
+     *
+     * @param x        NHWC input {@code [B, H, W, inputChannels]}
+     * @param training true for the training tower (batch statistics); false for inference (moving statistics)
+     * @return logits per output scale, scale 0 (full resolution) first; scale {@code s} is {@code [B, H/2^s, W/2^s, K]}
+     */
+    public List<Operand<TFloat32>> build(Operand<TFloat32> x, boolean training) {
+        String t = training ? "train" : "infer";
+        List<Operand<TFloat32>> skips = new ArrayList<>();
+        Operand<TFloat32> h = x;
+        int cin = spec.inputChannels();
+        for (int s = 0; s <= spec.depth(); s++) {
+            int f = spec.filters(s);
+            h = convBlock(h, "enc" + s + "_c0", cin, f, s == 0 ? 1 : 2, training, t);
+            h = convBlock(h, "enc" + s + "_c1", f, f, 1, training, t);
+            cin = f;
+            if (s < spec.depth()) skips.add(h);
+        }
+        int scales = outputScales(spec);
+        Operand<TFloat32>[] heads = newArray(scales);
+        for (int s = spec.depth() - 1; s >= 0; s--) {
+            int f = spec.filters(s);
+            Operand<TFloat32> skip = skips.get(s);
+            Operand<TFloat32> up = upsample(h, skip, "dec" + s + "_up", cin, f);
+            h = tf.withName(t + "_dec" + s + "_concat").concat(List.of(skip, up), tf.constant(3));
+            h = convBlock(h, "dec" + s + "_c0", 2 * f, f, 1, training, t);
+            h = convBlock(h, "dec" + s + "_c1", f, f, 1, training, t);
+            cin = f;
+            if (s < scales) {
+                Variable<TFloat32> w = kernel("head" + s + "_w", 1, 1, f, spec.classes());
+                Variable<TFloat32> b = constant("head" + s + "_b", 0f, spec.classes());
+                heads[s] = tf.withName(t + "_logits" + s).nn.biasAdd(conv(h, w, 1), b);
+            }
+        }
+        return List.of(heads);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Operand<TFloat32>[] newArray(int n) { return (Operand<TFloat32>[]) new Operand<?>[n]; }
+
+    private Operand<TFloat32> upsample(Operand<TFloat32> h, Operand<TFloat32> skip, String name, int cin, int cout) {
+        switch (spec.upsampling()) {
+            case TRANSPOSED_CONVOLUTION -> {
+                Variable<TFloat32> w = kernel(name + "_w", 2, 2, cout, cin);
+                Variable<TFloat32> b = constant(name + "_b", 0f, cout);
+                // the skip has exactly cout channels, so its dynamic shape is the transposed convolution's output shape
+                return tf.nn.biasAdd(tf.nn.conv2dBackpropInput(tf.shape(skip), w, h, List.of(1L, 2L, 2L, 1L), "SAME"), b);
+            }
+            case NEAREST_CONVOLUTION, BILINEAR_CONVOLUTION -> {
+                Operand<org.tensorflow.types.TInt32> size = tf.slice(tf.shape(skip), tf.constant(new int[] {1}), tf.constant(new int[] {2}));
+                Operand<TFloat32> r = spec.upsampling() == ModelSpec.Upsampling.NEAREST_CONVOLUTION
+                        ? tf.image.resizeNearestNeighbor(h, size)
+                        : tf.image.resizeBilinear(h, size);
+                Variable<TFloat32> w = kernel(name + "_w", 3, 3, cin, cout);
+                Variable<TFloat32> b = constant(name + "_b", 0f, cout);
+                return tf.nn.biasAdd(conv(r, w, 1), b);
+            }
+            default -> throw new IllegalArgumentException("unknown upsampling " + spec.upsampling());
+        }
+    }
+
+    private Operand<TFloat32> conv(Operand<TFloat32> x, Operand<TFloat32> w, long stride) {
+        return tf.nn.conv2d(x, w, List.of(1L, stride, stride, 1L), "SAME");
+    }
+
+    /** 3x3 convolution (stride 1 or 2) + normalisation + LeakyReLU(0.01). */
+    private Operand<TFloat32> convBlock(Operand<TFloat32> x, String name, int cin, int cout, int stride,
+                                        boolean training, String tower) {
+        Variable<TFloat32> w = kernel(name + "_w", 3, 3, cin, cout);
+        Operand<TFloat32> h = conv(x, w, stride);
+        switch (spec.normalization()) {
+            case NONE -> h = tf.nn.biasAdd(h, constant(name + "_b", 0f, cout));
+            case INSTANCE -> h = instanceNorm(tf, h, constant(name + "_gamma", 1f, cout), constant(name + "_beta", 0f, cout), NORM_EPS);
+            case BATCH -> h = batchNorm(h, name, cout, training);
+        }
+        return tf.withName(tower + "_" + name + "_act").nn.leakyRelu(h, LeakyRelu.alpha(LEAKY_SLOPE));
+    }
+
+    private Operand<TFloat32> batchNorm(Operand<TFloat32> h, String name, int c, boolean training) {
+        Variable<TFloat32> gamma = constant(name + "_gamma", 1f, c);
+        Variable<TFloat32> beta = constant(name + "_beta", 0f, c);
+        Variable<TFloat32> mean = state(name + "_movmean", 0f, c);
+        Variable<TFloat32> var = state(name + "_movvar", 1f, c);
+        if (training) {
+            FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(h, gamma, beta,
+                    tf.constant(new float[0]), tf.constant(new float[0]),
+                    FusedBatchNorm.isTraining(true), FusedBatchNorm.epsilon((float) NORM_EPS));
+            Operand<TFloat32> m = tf.constant(1 - BN_MOMENTUM);
+            Operand<TFloat32> k = tf.constant(BN_MOMENTUM);
+            movingAverageUpdates.add(tf.assign(mean, tf.math.add(tf.math.mul(mean, m), tf.math.mul(bn.batchMean(), k))));
+            movingAverageUpdates.add(tf.assign(var, tf.math.add(tf.math.mul(var, m), tf.math.mul(bn.batchVariance(), k))));
+            return bn.y();
+        }
+        return tf.nn.fusedBatchNorm(h, gamma, beta, mean, var,
+                FusedBatchNorm.isTraining(false), FusedBatchNorm.epsilon((float) NORM_EPS)).y();
+    }
+
+    /**
+     * Instance normalisation (Ulyanov et al. 2016) of NHWC {@code x}: per image and channel,
+     * {@code y = gamma (x - mu) / sqrt(sigma^2 + eps) + beta} with {@code mu}, {@code sigma^2} the mean and the biased
+     * variance over H and W. Written from primitive ops, so its gradient is TensorFlow's chain rule through them.
+     */
+    public static <T extends TFloating> Operand<T> instanceNorm(Ops tf, Operand<T> x, Operand<T> gamma, Operand<T> beta, double eps) {
+        Operand<org.tensorflow.types.TInt32> hw = tf.constant(new int[] {1, 2});
+        Operand<T> mu = tf.math.mean(x, hw, Mean.keepDims(true));
+        Operand<T> centred = tf.math.sub(x, mu);
+        Operand<T> var = tf.math.mean(tf.math.square(centred), hw, Mean.keepDims(true));
+        Operand<T> e = tf.dtypes.cast(tf.constant(eps), x.type());
+        Operand<T> norm = tf.math.mul(centred, tf.math.rsqrt(tf.math.add(var, e)));
+        return tf.math.add(tf.math.mul(norm, gamma), beta);
+    }
+
+    private Variable<TFloat32> kernel(String name, long... shape) {
+        return vars.computeIfAbsent(name, n -> store.kernel(n, shape));
+    }
+
+    private Variable<TFloat32> constant(String name, float value, long... shape) {
+        return vars.computeIfAbsent(name, n -> store.constant(n, value, shape));
+    }
+
+    private Variable<TFloat32> state(String name, float value, long... shape) {
+        return vars.computeIfAbsent(name, n -> store.state(n, value, shape));
+    }
+}
