@@ -1,0 +1,18 @@
+package org.regionwise.examples.data;
+
+import java.util.List;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.backend.TrainingData;
+
+/**
+ * A 2D segmentation dataset with three disjoint splits: {@link #training()} and {@link #validation()} for the backend,
+ * and {@link #test()} held out for the final evaluation. Every case is a single-channel 2D image with its labels.
+ */
+public interface Dataset extends TrainingData {
+
+    /** Cases never seen during training or model selection. */
+    List<Sample> test();
+
+    /** One paragraph saying how the dataset was built: source, slicing, split, normalisation, class balance. */
+    String description();
+}

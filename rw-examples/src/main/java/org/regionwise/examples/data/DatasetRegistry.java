@@ -1,0 +1,68 @@
+package org.regionwise.examples.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Dataset names as typed on the command line: {@code synthetic-cardiac}, {@code synthetic-kidney},
+ * {@code synthetic-lesions}, {@code colin27-brain}, {@code colin27-subcortical}, {@code nnunet:/path/to/DatasetXXX}.
+ *
+ * @param synthetic options of the synthetic phantoms
+ * @param colin27   options of the Colin27 tasks
+ * @param nnunet    options of nnU-Net folders
+ */
+public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Options colin27, NnUnetDataset.Options nnunet) {
+
+    /** Default options everywhere. */
+    public static DatasetRegistry defaults() {
+        return new DatasetRegistry(SyntheticDatasets.Options.defaults(), Colin27.Options.defaults(), NnUnetDataset.Options.defaults());
+    }
+
+    /** The names of the embedded synthetic datasets (the default of {@code rw compare}). */
+    public static List<String> syntheticNames() {
+        return SyntheticDatasets.phantoms().stream().map(Phantom::name).toList();
+    }
+
+    /** Every fixed name plus the {@code nnunet:PATH} form. */
+    public static String known() {
+        List<String> n = new ArrayList<>(syntheticNames());
+        n.add(Colin27.Task.BRAIN.datasetName());
+        n.add(Colin27.Task.SUBCORTICAL.datasetName());
+        n.add("nnunet:/path/to/dataset");
+        return String.join(", ", n);
+    }
+
+    /**
+     * Loads the dataset {@code spec}.
+     *
+     * @throws IllegalArgumentException for an unknown name (listing the known ones) or a dataset that cannot be loaded
+     */
+    public Dataset load(String spec) {
+        String s = spec.trim();
+        String lower = s.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("nnunet:")) {
+            Path root = Path.of(s.substring("nnunet:".length()));
+            if (!Files.isDirectory(root)) throw new IllegalArgumentException("nnU-Net dataset folder " + root + " does not exist");
+            return NnUnetDataset.load(root, nnunet);
+        }
+        for (Phantom p : SyntheticDatasets.phantoms()) {
+            if (p.name().equals(lower)) return SyntheticDatasets.generate(p, synthetic);
+        }
+        for (Colin27.Task t : Colin27.Task.values()) {
+            if (t.datasetName().equals(lower)) return Colin27.load(t, colin27);
+        }
+        throw new IllegalArgumentException("unknown dataset '" + spec + "'; known: " + known());
+    }
+
+    /** Checks a name without loading the data (for early command-line errors). */
+    public static void requireKnown(String spec) {
+        String lower = spec.trim().toLowerCase(Locale.ROOT);
+        if (lower.startsWith("nnunet:")) return;
+        if (syntheticNames().contains(lower)) return;
+        for (Colin27.Task t : Colin27.Task.values()) if (t.datasetName().equals(lower)) return;
+        throw new IllegalArgumentException("unknown dataset '" + spec + "'; known: " + known());
+    }
+}

@@ -1,0 +1,241 @@
+package org.regionwise.examples.data;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.image.FloatImage;
+import org.regionwise.core.image.LabelImage;
+import org.regionwise.core.io.Nifti;
+import org.regionwise.examples.data.internal.Intensities;
+import org.regionwise.examples.data.internal.Json;
+
+/**
+ * A user dataset in nnU-Net raw layout:
+ * <pre>
+ * DATASET/dataset.json                 labels (v2 {"background": 0, "kidney": 1} or v1 {"0": "background"}), file_ending
+ * DATASET/imagesTr/CASE_0000.nii.gz    channel 0 of each training case (other channels are ignored)
+ * DATASET/labelsTr/CASE.nii.gz         its labels, same grid
+ * DATASET/imagesTs/, labelsTs/         optional labelled test cases
+ * </pre>
+ * Each 3D volume is cut into 2D slices along one axis (default 2). The split is <b>by case</b>, never by slice:
+ * sorted training cases with index {@code i % 5 == 4} go to validation; the test split is {@code imagesTs} +
+ * {@code labelsTs} when {@code labelsTs} exists, else the training cases with {@code i % 5 == 3}. By default only
+ * slices that contain foreground are kept (as the paper's KiTS preprocessing). Intensities: z-score per volume, or for
+ * CT ({@link Normalization#CT}) nnU-Net's scheme: clip to the 0.5th–99.5th percentile of the foreground intensities of
+ * the training cases, then subtract their foreground mean and divide by their foreground standard deviation.
+ *
+ * <p>A folder that contradicts its dataset.json (missing image or label file, a label value not declared, image and
+ * label grids of different size) gives an {@link IllegalArgumentException} naming the case.
+ */
+public final class NnUnetDataset {
+    private NnUnetDataset() {}
+
+    /** Intensity normalisation. */
+    public enum Normalization { ZSCORE, CT }
+
+    /**
+     * Options.
+     *
+     * @param axis           slicing axis of 3D volumes
+     * @param foregroundOnly keep only slices with at least one foreground voxel
+     * @param normalization  intensity normalisation
+     */
+    public record Options(int axis, boolean foregroundOnly, Normalization normalization) {
+        public Options {
+            if (axis < 0 || axis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + axis);
+        }
+
+        public static Options defaults() { return new Options(2, true, Normalization.ZSCORE); }
+    }
+
+    /** CT normalisation parameters from the training foreground: clip range, mean and std. */
+    public record CtStatistics(double low, double high, double mean, double std) {}
+
+    public static SplitDataset load(Path root, Options o) {
+        Path json = root.resolve("dataset.json");
+        if (!Files.isRegularFile(json)) {
+            throw new IllegalArgumentException("nnU-Net dataset " + root + " has no dataset.json (expected " + json + ")");
+        }
+        Map<String, Object> meta = object(parseJson(json), json.toString());
+        List<String> classNames = classNames(meta, json);
+        String ending = meta.get("file_ending") instanceof String e ? e : ".nii.gz";
+        if (!ending.startsWith(".nii")) {
+            throw new IllegalArgumentException(json + ": file_ending " + ending + " is not supported, only .nii and .nii.gz");
+        }
+        List<String> trainCases = cases(root.resolve("imagesTr"), ending, json);
+        if (trainCases.isEmpty()) throw new IllegalArgumentException("nnU-Net dataset " + root + ": imagesTr has no *_0000" + ending + " case");
+        boolean hasTs = Files.isDirectory(root.resolve("labelsTs"));
+        List<String> testCases = hasTs ? cases(root.resolve("imagesTs"), ending, json) : List.of();
+        List<String> train = new ArrayList<>(), val = new ArrayList<>(), test = new ArrayList<>();
+        for (int i = 0; i < trainCases.size(); i++) {
+            if (i % 5 == 4) val.add(trainCases.get(i));
+            else if (!hasTs && i % 5 == 3) test.add(trainCases.get(i));
+            else train.add(trainCases.get(i));
+        }
+        if (val.isEmpty() || (test.isEmpty() && testCases.isEmpty())) {
+            throw new IllegalArgumentException("nnU-Net dataset " + root + " has " + trainCases.size() + " training cases"
+                    + (hasTs ? "" : " and no labelsTs") + ": at least 5 are needed for a training/validation/test split by case");
+        }
+        int k = classNames.size();
+        String name = "nnunet:" + root.getFileName();
+        CtStatistics ct = o.normalization() == Normalization.CT
+                ? ctStatistics(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k) : null;
+        List<Sample> trS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k, o, ct, name);
+        List<Sample> vaS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), val, ending, k, o, ct, name);
+        List<Sample> teS = hasTs
+                ? slices(root.resolve("imagesTs"), root.resolve("labelsTs"), testCases, ending, k, o, ct, name)
+                : slices(root.resolve("imagesTr"), root.resolve("labelsTr"), test, ending, k, o, ct, name);
+        if (trS.isEmpty()) throw new IllegalArgumentException("nnU-Net dataset " + root + ": no training slice has foreground along axis " + o.axis());
+        String norm = ct == null ? "z-score per volume"
+                : String.format(Locale.ROOT, "CT: clipped to [%.1f, %.1f], then (x - %.2f) / %.2f (training foreground statistics)",
+                        ct.low(), ct.high(), ct.mean(), ct.std());
+        String description = String.format(Locale.ROOT,
+                "User dataset %s in nnU-Net raw layout (%s): %d training, %d validation and %d test cases (split by case%s); "
+                        + "2D slices along axis %d, %s slices: %d training, %d validation, %d test slices; intensities %s.",
+                root.getFileName(), root, train.size(), val.size(), hasTs ? testCases.size() : test.size(),
+                hasTs ? ", test = imagesTs/labelsTs" : ", every 5th case from index 4 to validation, from index 3 to test",
+                o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), teS.size(), norm);
+        return new SplitDataset(name, classNames, trS, vaS, teS, description);
+    }
+
+    private static Object parseJson(Path json) {
+        try {
+            return Json.parse(Files.readString(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + json + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(json + ": " + e.getMessage(), e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object o, String where) {
+        if (!(o instanceof Map<?, ?>)) throw new IllegalArgumentException(where + ": expected a JSON object");
+        return (Map<String, Object>) o;
+    }
+
+    /** Class names by label 0..K-1 from v2 ({"name": label}) or v1 ({"label": "name"}); labels must be 0..K-1. */
+    static List<String> classNames(Map<String, Object> meta, Path json) {
+        Object l = meta.get("labels");
+        if (l == null) throw new IllegalArgumentException(json + " has no \"labels\"");
+        Map<String, Object> labels = object(l, json + " \"labels\"");
+        TreeMap<Integer, String> byLabel = new TreeMap<>();
+        for (Map.Entry<String, Object> e : labels.entrySet()) {
+            int label;
+            String name;
+            if (e.getValue() instanceof Double d) {
+                label = d.intValue();
+                name = e.getKey();
+                if (d != label) throw new IllegalArgumentException(json + ": label of \"" + name + "\" is not an integer: " + d);
+            } else if (e.getValue() instanceof String s) {
+                try {
+                    label = Integer.parseInt(e.getKey().trim());
+                } catch (NumberFormatException x) {
+                    throw new IllegalArgumentException(json + ": label key \"" + e.getKey() + "\" is not an integer");
+                }
+                name = s;
+            } else {
+                throw new IllegalArgumentException(json + ": label \"" + e.getKey() + "\" is " + e.getValue()
+                        + "; region-based labels (lists) are not supported, give one integer per class");
+            }
+            if (byLabel.put(label, name) != null) throw new IllegalArgumentException(json + ": label " + label + " is declared twice");
+        }
+        for (int k = 0; k < byLabel.size(); k++) {
+            if (!byLabel.containsKey(k)) {
+                throw new IllegalArgumentException(json + ": labels must be 0.." + (byLabel.size() - 1) + " without gaps, got " + byLabel.keySet());
+            }
+        }
+        if (byLabel.size() < 2) throw new IllegalArgumentException(json + ": needs background and at least one class, got " + byLabel);
+        return List.copyOf(byLabel.values());
+    }
+
+    private static List<String> cases(Path dir, String ending, Path json) {
+        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("nnU-Net dataset of " + json + " has no folder " + dir);
+        String suffix = "_0000" + ending;
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(suffix))
+                    .map(n -> n.substring(0, n.length() - suffix.length())).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private record Case(FloatImage image, LabelImage labels) {}
+
+    private static Case read(Path images, Path labels, String id, String ending, int classes) {
+        Path img = images.resolve(id + "_0000" + ending);
+        Path lab = labels.resolve(id + ending);
+        if (!Files.isRegularFile(lab)) throw new IllegalArgumentException("case " + id + ": label file " + lab + " is missing");
+        FloatImage image = Nifti.readImage(img);
+        LabelImage truth = Nifti.readLabels(lab);
+        if (!image.grid().sameShape(truth.grid())) {
+            throw new IllegalArgumentException("case " + id + ": image " + img.getFileName() + " is " + image.grid().describeSize()
+                    + " but labels " + lab.getFileName() + " are " + truth.grid().describeSize());
+        }
+        int max = truth.maxLabel();
+        if (max >= classes) {
+            throw new IllegalArgumentException("case " + id + ": label " + max + " in " + lab.getFileName()
+                    + " is not declared in dataset.json (labels 0.." + (classes - 1) + ")");
+        }
+        return new Case(image, truth);
+    }
+
+    static CtStatistics ctStatistics(Path images, Path labels, List<String> ids, String ending, int classes) {
+        List<float[]> fg = new ArrayList<>();
+        int total = 0;
+        for (String id : ids) {
+            Case c = read(images, labels, id, ending, classes);
+            float[] v = new float[c.labels().grid().voxelCount()];
+            int n = 0;
+            for (int i = 0; i < v.length; i++) if (c.labels().get(i) > 0) v[n++] = c.image().get(i);
+            fg.add(Arrays.copyOf(v, n));
+            total += n;
+        }
+        if (total == 0) throw new IllegalArgumentException("CT normalisation needs foreground voxels in the training cases, found none");
+        float[] all = new float[total];
+        int o = 0;
+        for (float[] v : fg) { System.arraycopy(v, 0, all, o, v.length); o += v.length; }
+        Arrays.sort(all);
+        double lo = all[(int) Math.floor(0.005 * (total - 1))], hi = all[(int) Math.ceil(0.995 * (total - 1))];
+        Intensities.clip(all, lo, hi);
+        double[] ms = Intensities.meanStd(all, null);
+        return new CtStatistics(lo, hi, ms[0], ms[1]);
+    }
+
+    private static List<Sample> slices(Path images, Path labels, List<String> ids, String ending, int classes, Options o,
+                                       @Nullable CtStatistics ct, String name) {
+        List<Sample> out = new ArrayList<>();
+        for (String id : ids) {
+            Case c = read(images, labels, id, ending, classes);
+            float[] v = c.image().data().clone();
+            if (ct == null) {
+                Intensities.zScore(v);
+            } else {
+                Intensities.clip(v, ct.low(), ct.high());
+                Intensities.apply(v, ct.mean(), ct.std());
+            }
+            FloatImage image = new FloatImage(c.image().grid(), v);
+            if (image.grid().is2D()) {
+                if (!o.foregroundOnly() || c.labels().maxLabel() > 0) out.add(new Sample(name + "/" + id, image, c.labels()));
+                continue;
+            }
+            for (int z = 0; z < image.grid().size(o.axis()); z++) {
+                LabelImage l = c.labels().slice(o.axis(), z);
+                if (o.foregroundOnly() && l.maxLabel() == 0) continue;
+                out.add(new Sample(String.format(Locale.ROOT, "%s/%s/%c%03d", name, id, "xyz".charAt(o.axis()), z),
+                        image.slice(o.axis(), z), l));
+            }
+        }
+        return out;
+    }
+}

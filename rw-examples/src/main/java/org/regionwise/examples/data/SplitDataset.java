@@ -1,0 +1,59 @@
+package org.regionwise.examples.data;
+
+import java.util.List;
+import java.util.Objects;
+import org.regionwise.core.backend.Sample;
+
+/**
+ * An in-memory {@link Dataset}: three lists of 2D cases and the class names.
+ *
+ * @param name        short name for logs and reports, e.g. {@code synthetic-cardiac}
+ * @param classNames  class names, index = label, background first
+ * @param training    training cases
+ * @param validation  validation cases (model selection, training curves)
+ * @param test        held-out test cases
+ * @param description how the data was built (see {@link Dataset#description()})
+ */
+public record SplitDataset(String name, List<String> classNames, List<Sample> training, List<Sample> validation,
+                           List<Sample> test, String description) implements Dataset {
+    public SplitDataset {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        classNames = List.copyOf(classNames);
+        training = List.copyOf(training);
+        validation = List.copyOf(validation);
+        test = List.copyOf(test);
+        if (classNames.size() < 2) {
+            throw new IllegalArgumentException("dataset " + name + " needs at least 2 classes, got " + classNames);
+        }
+        if (training.isEmpty()) throw new IllegalArgumentException("dataset " + name + " has no training cases");
+        int k = classNames.size();
+        for (List<Sample> split : List.of(training, validation, test)) {
+            for (Sample s : split) {
+                if (!s.image().grid().is2D()) {
+                    throw new IllegalArgumentException("case " + s.id() + " of dataset " + name + " is not 2D: "
+                            + s.image().grid().describeSize());
+                }
+                int max = s.labels().maxLabel();
+                if (max >= k) {
+                    throw new IllegalArgumentException("case " + s.id() + " of dataset " + name + " has label " + max
+                            + " but the dataset has only " + k + " classes " + classNames);
+                }
+            }
+        }
+    }
+
+    /** Fraction of pixels of each class over {@code cases} (index = class). */
+    public static double[] classFractions(List<Sample> cases, int classes) {
+        long[] counts = new long[classes];
+        long total = 0;
+        for (Sample s : cases) {
+            long[] c = s.labels().classCounts(classes);
+            for (int k = 0; k < classes; k++) counts[k] += c[k];
+            total += s.labels().grid().voxelCount();
+        }
+        double[] f = new double[classes];
+        for (int k = 0; k < classes; k++) f[k] = total == 0 ? 0 : (double) counts[k] / total;
+        return f;
+    }
+}

@@ -1,0 +1,98 @@
+package org.regionwise.examples.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.regionwise.core.backend.EpochReport;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.backend.TrainingListener;
+import org.regionwise.examples.data.Dataset;
+
+/**
+ * The paper's comparison: trains every (dataset, loss, seed) with the same settings and evaluates each model on the
+ * dataset's test split. Runs are sequential (each run uses all the threads of the settings) in the order
+ * dataset, loss, seed.
+ */
+public final class Comparison {
+
+    /** Progress callbacks; every method has an empty default. */
+    public interface Progress {
+        default void runStarted(int index, int total, String dataset, String loss, long seed) {}
+        default void step(int epoch, int step, int stepsPerEpoch, double loss) {}
+        default void epoch(EpochReport report) {}
+        default void runFinished(RunResult result) {}
+    }
+
+    /**
+     * Everything the report needs.
+     *
+     * @param datasets    the datasets, in order
+     * @param losses      loss names, in order
+     * @param seeds       training seeds
+     * @param settings    training settings shared by every run
+     * @param backend     backend name
+     * @param runs        one result per (dataset, loss, seed)
+     * @param started     start time
+     * @param wallSeconds wall time of the whole comparison
+     */
+    public record Result(List<Dataset> datasets, List<String> losses, List<Long> seeds, TrainingSettings settings,
+                         String backend, List<RunResult> runs, Instant started, double wallSeconds) {
+        public Result {
+            datasets = List.copyOf(datasets);
+            losses = List.copyOf(losses);
+            seeds = List.copyOf(seeds);
+            runs = List.copyOf(runs);
+        }
+
+        /** The runs of one dataset and loss, in seed order. */
+        public List<RunResult> runs(String dataset, String loss) {
+            return runs.stream().filter(r -> r.dataset().equals(dataset) && r.loss().equals(loss)).toList();
+        }
+    }
+
+    private final Experiment experiment;
+
+    public Comparison(Experiment experiment) { this.experiment = Objects.requireNonNull(experiment, "experiment"); }
+
+    /** The test cases whose predictions are drawn in the report: the first, and the one in the middle. */
+    public static Set<String> overlayCases(Dataset d) {
+        Set<String> ids = new LinkedHashSet<>();
+        List<Sample> t = d.test();
+        if (!t.isEmpty()) {
+            ids.add(t.get(0).id());
+            ids.add(t.get(t.size() / 2).id());
+        }
+        return ids;
+    }
+
+    public Result run(List<Dataset> datasets, List<String> losses, List<Long> seeds, TrainingSettings settings,
+                      Progress progress) {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        int total = datasets.size() * losses.size() * seeds.size();
+        int index = 0;
+        List<RunResult> runs = new ArrayList<>();
+        for (Dataset d : datasets) {
+            Set<String> keep = overlayCases(d);
+            for (String loss : losses) {
+                for (long seed : seeds) {
+                    progress.runStarted(index++, total, d.name(), loss, seed);
+                    TrainingListener l = new TrainingListener() {
+                        @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) {
+                            progress.step(epoch, step, stepsPerEpoch, value);
+                        }
+                        @Override public void onEpoch(EpochReport report) { progress.epoch(report); }
+                    };
+                    RunResult r = experiment.run(d, loss, settings, seed, l, keep);
+                    runs.add(r);
+                    progress.runFinished(r);
+                }
+            }
+        }
+        return new Result(datasets, losses, seeds, settings, experiment.backend().name(), runs, started,
+                (System.nanoTime() - t0) / 1e9);
+    }
+}

@@ -1,0 +1,93 @@
+package org.regionwise.examples.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.backend.TrainedModel;
+import org.regionwise.core.backend.TrainingBackend;
+import org.regionwise.core.backend.TrainingListener;
+import org.regionwise.core.image.LabelImage;
+import org.regionwise.core.loss.LossSpec;
+import org.regionwise.examples.data.Dataset;
+import org.regionwise.examples.losses.LossCatalog;
+
+/**
+ * Trains one (dataset, loss, seed) with a backend and evaluates the model on the dataset's test split: every test
+ * case is segmented (argmax of the softmax) and scored per foreground class with {@link Scoring}.
+ */
+public final class Experiment {
+    private static final Logger LOG = LogManager.getLogger(Experiment.class);
+
+    private final TrainingBackend backend;
+    private final Scoring scoring;
+
+    public Experiment(TrainingBackend backend, Scoring scoring) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.scoring = Objects.requireNonNull(scoring, "scoring");
+    }
+
+    public TrainingBackend backend() { return backend; }
+
+    public Scoring scoring() { return scoring; }
+
+    /**
+     * Trains and evaluates. A training failure (e.g. divergence) is caught and recorded in
+     * {@link RunResult#failure()} so that a comparison goes on with the other runs.
+     *
+     * @param keep ids of test cases whose predictions are kept for overlays
+     */
+    public RunResult run(Dataset data, String lossName, TrainingSettings settings, long seed,
+                         TrainingListener listener, Set<String> keep) {
+        LossSpec loss = LossCatalog.parse(lossName);
+        long t0 = System.nanoTime();
+        try (TrainedModel model = backend.train(settings.plan(loss, data.classes(), seed, null), data, listener)) {
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            long t1 = System.nanoTime();
+            Map<String, LabelImage> kept = new LinkedHashMap<>();
+            List<CaseScore> scores = evaluate(model, data, keep, kept);
+            double evalSeconds = (System.nanoTime() - t1) / 1e9;
+            return new RunResult(data.name(), lossName, seed, model.history(), scores, kept, trainSeconds, evalSeconds, null);
+        } catch (RuntimeException e) {
+            double trainSeconds = (System.nanoTime() - t0) / 1e9;
+            String why = e.getClass().getSimpleName() + ": " + e.getMessage();
+            LOG.warn("training {} / {} / seed {} failed: {}", data.name(), lossName, seed, why);
+            return new RunResult(data.name(), lossName, seed, List.of(), List.of(), Map.of(), trainSeconds, 0, why);
+        }
+    }
+
+    /** Segments and scores every test case; predictions of the cases in {@code keep} go into {@code kept}. */
+    public List<CaseScore> evaluate(TrainedModel model, Dataset data, Set<String> keep, Map<String, LabelImage> kept) {
+        List<CaseScore> out = new ArrayList<>();
+        for (Sample s : data.test()) {
+            LabelImage pred = model.segment(s.image());
+            if (keep.contains(s.id())) kept.put(s.id(), pred);
+            out.add(score(s.id(), pred, s.labels(), data.classes()));
+        }
+        return out;
+    }
+
+    /** Scores of one case for classes 1..K-1 (index 0 is NaN). */
+    public CaseScore score(String id, LabelImage prediction, LabelImage truth, int classes) {
+        List<Double> dice = new ArrayList<>(classes);
+        List<Double> hd = new ArrayList<>(classes);
+        dice.add(Double.NaN);
+        hd.add(Double.NaN);
+        for (int k = 1; k < classes; k++) {
+            dice.add(scoring.dice(prediction, truth, k));
+            hd.add(scoring.hausdorffMm(prediction, truth, k));
+        }
+        return new CaseScore(id, dice, hd);
+    }
+
+    /** Convenience for callers without a listener or overlays. */
+    public RunResult run(Dataset data, String lossName, TrainingSettings settings, long seed) {
+        return run(data, lossName, settings, seed, TrainingListener.none(), Set.of());
+    }
+
+}

@@ -1,0 +1,20 @@
+package org.regionwise.examples.experiment;
+
+import org.regionwise.core.image.LabelImage;
+
+/** The per-class metrics of the evaluation and the instability of a validation curve. */
+public interface Scoring {
+
+    /** Dice of class {@code label}; NaN when the class is absent from both images. */
+    double dice(LabelImage prediction, LabelImage truth, int label);
+
+    /** Symmetric Hausdorff distance of class {@code label} in mm; NaN when either image lacks the class. */
+    double hausdorffMm(LabelImage prediction, LabelImage truth, int label);
+
+    /**
+     * The instability of a validation Dice curve (one value per epoch).
+     *
+     * @return the measures, by name (e.g. the number of drops larger than the threshold)
+     */
+    java.util.Map<String, Double> instability(double[] curve);
+}

@@ -1,0 +1,86 @@
+package org.regionwise.examples.experiment;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.OptimizerSpec;
+import org.regionwise.core.backend.TrainingPlan;
+import org.regionwise.core.loss.LossSpec;
+
+/**
+ * The knobs of one training run that do not depend on the dataset or the loss: network size, schedule and optimiser.
+ * The network is a 2D U-Net with instance normalisation and transposed-convolution upsampling; the optimiser is the
+ * paper's Adam recipe (L2 weight decay 3e-5, poly 0.9, gradient-norm clip 12) with the given learning rate.
+ *
+ * @param epochs             epochs
+ * @param iterationsPerEpoch optimiser steps per epoch
+ * @param batchSize          patches per step
+ * @param patchSize          square training patch edge, pixels (a multiple of {@code 2^depth})
+ * @param depth              U-Net poolings
+ * @param baseFilters        filters of the first stage (doubling per stage, capped at 16x)
+ * @param learningRate       initial Adam learning rate
+ * @param deepSupervision    deep supervision with maps recomputed per scale
+ * @param threads            intra-op threads, {@code <= 0} = all cores
+ */
+public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize, int patchSize, int depth,
+                               int baseFilters, double learningRate, boolean deepSupervision, int threads) {
+    public TrainingSettings {
+        if (epochs < 1) throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+        if (iterationsPerEpoch < 1) throw new IllegalArgumentException("--iterations must be >= 1, got " + iterationsPerEpoch);
+        if (batchSize < 1) throw new IllegalArgumentException("--batch must be >= 1, got " + batchSize);
+        if (depth < 1 || depth > 6) throw new IllegalArgumentException("--depth must be in [1, 6], got " + depth);
+        if (patchSize < 8 || patchSize % (1 << depth) != 0) {
+            throw new IllegalArgumentException("--patch must be >= 8 and a multiple of 2^depth = " + (1 << depth) + ", got " + patchSize);
+        }
+        if (baseFilters < 1) throw new IllegalArgumentException("--base-filters must be >= 1, got " + baseFilters);
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) throw new IllegalArgumentException("--lr must be > 0, got " + learningRate);
+    }
+
+    /**
+     * The small defaults of {@code rw compare}: 12 epochs × 20 steps of batch 8, 64 px patches, a depth-3 U-Net with
+     * 8 base filters, learning rate 1e-3 (ten times the paper's, because the runs are 300x shorter).
+     */
+    public static TrainingSettings quick() { return new TrainingSettings(12, 20, 8, 64, 3, 8, 1e-3, false, 0); }
+
+    /** The network for {@code classes} classes, weights seeded by {@code seed}. */
+    public ModelSpec.UNet model(int classes, long seed) {
+        return new ModelSpec.UNet(2, 1, classes, depth, baseFilters, baseFilters * 16, ModelSpec.Normalization.INSTANCE,
+                ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, deepSupervision, seed);
+    }
+
+    /** The optimiser: the paper's Adam recipe with this learning rate. */
+    public OptimizerSpec optimizer() {
+        OptimizerSpec p = OptimizerSpec.paper();
+        return new OptimizerSpec(learningRate, p.weightDecay(), p.decoupledWeightDecay(), p.polyPower(), p.clipNorm());
+    }
+
+    /** The backend plan, validating after every epoch. */
+    public TrainingPlan plan(LossSpec loss, int classes, long seed, @Nullable Path outputDirectory) {
+        return new TrainingPlan(model(classes, seed), loss, optimizer(), epochs, iterationsPerEpoch, batchSize, patchSize,
+                1, seed, threads, outputDirectory);
+    }
+
+    /** Total optimiser steps. */
+    public long totalSteps() { return (long) epochs * iterationsPerEpoch; }
+
+    /** Name/value pairs for configs and reports. */
+    public Map<String, String> describe() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("epochs", Integer.toString(epochs));
+        m.put("iterations_per_epoch", Integer.toString(iterationsPerEpoch));
+        m.put("batch", Integer.toString(batchSize));
+        m.put("patch", Integer.toString(patchSize));
+        m.put("depth", Integer.toString(depth));
+        m.put("base_filters", Integer.toString(baseFilters));
+        m.put("learning_rate", Double.toString(learningRate));
+        m.put("deep_supervision", Boolean.toString(deepSupervision));
+        m.put("threads", Integer.toString(threads));
+        return m;
+    }
+
+    public TrainingSettings withPatch(int p) {
+        return new TrainingSettings(epochs, iterationsPerEpoch, batchSize, p, depth, baseFilters, learningRate, deepSupervision, threads);
+    }
+}

@@ -1,0 +1,87 @@
+package org.regionwise.examples.losses;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.regionwise.core.loss.LossSpec;
+import org.regionwise.core.loss.Losses;
+
+/**
+ * Loss names as typed on the command line, and the {@link LossSpec} each stands for.
+ *
+ * <p>Base names (the paper's comparison): {@code rrw} (rectified region-wise), {@code ce}, {@code wce} (inverse
+ * class frequency), {@code focal} (gamma 2), {@code dice}, {@code gdl} (generalized Dice), {@code boundary}
+ * (Kervadec's map) and {@code boundary-dice} ({@code alpha(e) Dice + (1 - alpha(e)) Boundary}).
+ * Combinations: {@code a+b} is the paper's "Equal" combination {@code L_a + L_b}, and {@code gradual:a,b} is
+ * {@code alpha(e) L_a + (1 - alpha(e)) L_b} with {@code alpha(e) = max((100 - e)/100, 0.01)}.
+ */
+public final class LossCatalog {
+    private LossCatalog() {}
+
+    private static final Map<String, Supplier<LossSpec>> BASE = new LinkedHashMap<>();
+
+    static {
+        BASE.put("rrw", Losses::rectifiedRegionWise);
+        BASE.put("ce", Losses::crossEntropy);
+        BASE.put("wce", Losses::weightedCrossEntropy);
+        BASE.put("focal", Losses::focal);
+        BASE.put("dice", Losses::dice);
+        BASE.put("gdl", Losses::generalizedDice);
+        BASE.put("boundary", Losses::boundary);
+        BASE.put("boundary-dice", Losses::boundaryDice);
+    }
+
+    /** The base loss names, in the report's order. */
+    public static List<String> names() { return List.copyOf(BASE.keySet()); }
+
+    /** One line listing what {@link #parse(String)} accepts. */
+    public static String known() {
+        return String.join(", ", BASE.keySet()) + ", combinations a+b, gradual:a,b";
+    }
+
+    /**
+     * The loss named {@code name}.
+     *
+     * @throws IllegalArgumentException naming the unknown name and listing the known ones
+     */
+    public static LossSpec parse(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        if (n.startsWith("gradual:")) {
+            String[] parts = n.substring("gradual:".length()).split(",", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("bad gradual combination '" + name + "': write gradual:first,second, e.g. gradual:dice,rrw");
+            }
+            return Losses.gradual(parse(parts[0]), parse(parts[1]));
+        }
+        if (n.contains("+")) {
+            String[] parts = n.split("\\+", -1);
+            List<LossSpec.Term> terms = new ArrayList<>();
+            for (String p : parts) {
+                if (p.isBlank()) throw new IllegalArgumentException("bad combination '" + name + "': empty term, write e.g. rrw+ce");
+                terms.add(new LossSpec.Term(1, parse(p)));
+            }
+            return new LossSpec.WeightedSum(terms);
+        }
+        Supplier<LossSpec> s = BASE.get(n);
+        if (s == null) throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + known());
+        return s.get();
+    }
+
+    /** Parses a comma-separated list where {@code gradual:a,b} keeps its comma: {@code "rrw,ce,gradual:dice,rrw"}. */
+    public static List<String> splitList(String list) {
+        List<String> out = new ArrayList<>();
+        String[] parts = list.split(",", -1);
+        for (int i = 0; i < parts.length; i++) {
+            String p = parts[i].trim();
+            if (p.isEmpty()) continue;
+            if (p.toLowerCase(Locale.ROOT).startsWith("gradual:") && i + 1 < parts.length) {
+                p = p + "," + parts[++i].trim();
+            }
+            out.add(p);
+        }
+        return out;
+    }
+}
