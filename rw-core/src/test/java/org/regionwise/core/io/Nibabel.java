@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #assumeAvailable()}, which skips them with a clear reason when python3 or nibabel is missing.
  */
 final class Nibabel {
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    /** Debian's interpreter; {@code -Drw.test.python=/elsewhere} points the tests at another one (e.g. to see them skip). */
+    static final Path PYTHON = Path.of(System.getProperty("rw.test.python", "/usr/bin/python3"));
     static final Path TEST_DATA = Path.of("/usr/lib/python3/dist-packages/nibabel/tests/data");
     private static final String INSTALL = "(apt-get install python3-nibabel)";
     private static String unavailable;
