@@ -226,6 +226,14 @@ public final class Nifti {
         });
     }
 
+    /** gzip at level 1 (fastest), as nibabel writes by default ({@code Opener.default_compresslevel = 1}). */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, BUFFER);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
+    }
+
     @FunctionalInterface
     private interface VoxelEncoder {
         /** Puts voxels {@code [from, to)} (flat over all volumes) into {@code buf}. */
@@ -260,7 +268,7 @@ public final class Nifti {
         }
         byte[] header = NiftiHeader.encode(shape, spacing, dt, grid.frame(), DESCRIPTION);
         AtomicFiles.write(file, raw -> {
-            OutputStream out = gzip ? new GZIPOutputStream(raw, BUFFER) : raw;
+            OutputStream out = gzip ? new FastGzipOutputStream(raw) : raw;
             out.write(header);
             int chunk = Math.max(1, BUFFER * 4 / dt.bytesPerVoxel());
             ByteBuffer buf = ByteBuffer.allocate(chunk * dt.bytesPerVoxel()).order(ByteOrder.LITTLE_ENDIAN);
