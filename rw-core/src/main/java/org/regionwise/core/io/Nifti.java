@@ -37,6 +37,8 @@ import org.regionwise.core.image.LabelImage;
 public final class Nifti {
     private static final int BUFFER = 1 << 16;
     private static final String DESCRIPTION = "RegionWise";
+    /** The largest expansion deflate allows (RFC 1951: 258-byte matches in at most 2 bits each, ~1032:1). */
+    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private Nifti() {}
 
@@ -102,6 +104,16 @@ public final class Nifti {
         }
         if (offset < position) {
             throw ImageFormatException.header(file, "vox_offset", h.voxOffset, "points into the header");
+        }
+        // Refuse before allocating when the file cannot possibly hold the data: a corrupt header must not cost
+        // gigabytes. Deflate expands at most 1032:1, so a gzip file of n bytes holds at most ~1032 n bytes.
+        long onDisk = Files.size(file);
+        long needed = offset + bytes;
+        if (in instanceof GZIPInputStream ? needed > onDisk * MAX_DEFLATE_RATIO + BUFFER : needed > onDisk) {
+            throw new ImageFormatException(file, "voxel data", "truncated: the header (dim " + shapeText(h) + ", "
+                    + h.datatype.typeName() + ") needs " + bytes + " bytes of voxel data from offset " + offset
+                    + " (vox_offset), but the " + (in instanceof GZIPInputStream ? "gzip " : "") + "file has only "
+                    + onDisk + " bytes" + (in instanceof GZIPInputStream ? ", which cannot expand to that much" : ""));
         }
         long skip = offset - position;
         long skipped = 0;
