@@ -213,7 +213,7 @@ public final class Nifti {
         int max = labels.maxLabel();
         NiftiDatatype dt = max <= 255 ? NiftiDatatype.UINT8 : max <= Short.MAX_VALUE ? NiftiDatatype.INT16 : NiftiDatatype.INT32;
         int[] v = labels.data();
-        writeVolume(file, labels.grid(), 1, dt, (buf, from, to) -> {
+        writeVolume(file, labels.grid(), 0, dt, (buf, from, to) -> {
             switch (dt) {
                 case UINT8 -> { for (int i = from; i < to; i++) buf.put((byte) v[i]); }
                 case INT16 -> { for (int i = from; i < to; i++) buf.putShort((short) v[i]); }
@@ -225,12 +225,15 @@ public final class Nifti {
     /** Writes a float image as float32. */
     public static void write(Path file, FloatImage image) {
         float[] v = image.data();
-        writeVolume(file, image.grid(), 1, NiftiDatatype.FLOAT32, (buf, from, to) -> {
+        writeVolume(file, image.grid(), 0, NiftiDatatype.FLOAT32, (buf, from, to) -> {
             for (int i = from; i < to; i++) buf.putFloat(v[i]);
         });
     }
 
-    /** Writes K class maps as one 4D float32 file, the 4th axis being the class (a 2D grid becomes nx x ny x 1 x K). */
+    /**
+     * Writes K class maps as one 4D float32 file, the 4th axis being the class, also for K = 1
+     * (a 2D grid becomes nx x ny x 1 x K).
+     */
     public static void write(Path file, ClassMaps maps) {
         int n = maps.grid().voxelCount();
         writeVolume(file, maps.grid(), maps.classes(), NiftiDatatype.FLOAT32, (buf, from, to) -> {
@@ -252,6 +255,7 @@ public final class Nifti {
         void encode(ByteBuffer buf, int from, int to);
     }
 
+    /** @param volumes the 4th axis (K classes), or 0 for a plain 2D/3D image */
     private static void writeVolume(Path file, Grid grid, int volumes, NiftiDatatype dt, VoxelEncoder encoder) {
         Objects.requireNonNull(file, "file");
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -260,7 +264,7 @@ public final class Nifti {
             throw new IllegalArgumentException("NIfTI output file name must end in .nii or .nii.gz: " + file);
         }
         int dims = grid.dimensions();
-        int axes = volumes > 1 ? 4 : dims;
+        int axes = volumes > 0 ? 4 : dims;
         int[] shape = new int[axes];
         double[] spacing = new double[axes];
         for (int a = 0; a < axes; a++) {
@@ -273,7 +277,7 @@ public final class Nifti {
                         + Short.MAX_VALUE + " (" + file + ")");
             }
         }
-        long total = (long) grid.voxelCount() * volumes;
+        long total = (long) grid.voxelCount() * Math.max(1, volumes);
         if (total * dt.bytesPerVoxel() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("image of " + total + " " + dt.typeName() + " voxels is too large to write ("
                     + file + ")");
