@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Assumptions;
  * {@link #assumeAvailable()}, which skips them with a clear reason when python3 or nibabel is missing.
  */
 final class Nibabel {
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    /** Debian's interpreter; {@code -Drw.test.python=/elsewhere} points the tests at another one (e.g. to see them skip). */
+    static final Path PYTHON = Path.of(System.getProperty("rw.test.python", "/usr/bin/python3"));
     static final Path TEST_DATA = Path.of("/usr/lib/python3/dist-packages/nibabel/tests/data");
     private static final String INSTALL = "(apt-get install python3-nibabel)";
     private static String unavailable;
@@ -37,8 +38,8 @@ final class Nibabel {
                 unavailable = "nibabel interop skipped: " + PYTHON + " not found " + INSTALL;
             } else {
                 try {
-                    Result r = exec(List.of(PYTHON.toString(), "-c", "import nibabel, numpy; print(nibabel.__version__)"));
-                    if (r.exit != 0) unavailable = "nibabel interop skipped: " + PYTHON + " cannot import nibabel " + INSTALL;
+                    Result r = exec(List.of(PYTHON.toString(), "-c", "import nibabel, numpy; print('nibabel', nibabel.__version__)"));
+                    if (r.exit != 0 || !r.out.startsWith("nibabel ")) unavailable = "nibabel interop skipped: " + PYTHON + " cannot import nibabel " + INSTALL;
                 } catch (RuntimeException e) {
                     unavailable = "nibabel interop skipped: " + PYTHON + " cannot be run (" + e.getMessage() + ") " + INSTALL;
                 }
