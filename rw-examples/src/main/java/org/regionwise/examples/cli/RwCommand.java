@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
                   "Run 'rw COMMAND --help' for the options of a command."},
         subcommands = {
             InfoCommand.class,
+            MapsCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class RwCommand implements Runnable {
