@@ -30,6 +30,11 @@ public final class PipelineBench {
                 ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, true, 1);
         System.out.printf(Locale.ROOT, "PipelineBench: patch %d, batch %d, base %d, depth %d (deep supervision), %d it/epoch, %d epochs, "
                 + "%d workers, %d cores%n", patch, batch, base, depth, iters, epochs, workers, Runtime.getRuntime().availableProcessors());
+        for (LossSpec loss : List.of(Losses.crossEntropy(), Losses.rectifiedRegionWise())) {
+            TrainingPlan plan = new TrainingPlan(spec, loss, OptimizerSpec.paper(), epochs, iters, batch, patch, 1000, 3, 0, null);
+            System.out.printf(Locale.ROOT, "batch building on one thread (patches, augmentation, labels and maps at every scale): %-4s %.1f ms/batch%n",
+                    loss.id(), org.regionwise.tensorflow.internal.BatchCost.millisPerBatch(plan, data, 20));
+        }
         List<Double> ce = new ArrayList<>(), rrw = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (LossSpec loss : List.of(Losses.crossEntropy(), Losses.rectifiedRegionWise())) {
