@@ -77,9 +77,16 @@ public final class ModelGraph implements AutoCloseable {
                 this.training = null;
             }
             int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            ConfigProto config = ConfigProto.newBuilder()
-                    .setIntraOpParallelismThreads(n).setInterOpParallelismThreads(n).build();
-            this.session = new Session(graph, config);
+            ConfigProto.Builder config = ConfigProto.newBuilder()
+                    .setIntraOpParallelismThreads(n).setInterOpParallelismThreads(n);
+            if (spec.normalization() == ModelSpec.Normalization.NONE) {
+                // Grappler's remapper fails on the gradient of the Conv2D+BiasAdd+LeakyRelu pattern ("fanout
+                // 'gradients/LeakyReluGrad' exist for missing node 'BiasAdd'") and logs an error; it then skips the
+                // pass anyway, so switching it off only removes the noise
+                config.setGraphOptions(org.tensorflow.proto.GraphOptions.newBuilder().setRewriteOptions(
+                        org.tensorflow.proto.RewriterConfig.newBuilder().setRemapping(org.tensorflow.proto.RewriterConfig.Toggle.OFF)));
+            }
+            this.session = new Session(graph, config.build());
         } catch (RuntimeException e) {
             graph.close();
             throw e;
