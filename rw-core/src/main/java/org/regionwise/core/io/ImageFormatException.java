@@ -1,0 +1,46 @@
+package org.regionwise.core.io;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A file that cannot be read as the image it claims to be: bad magic, unsupported datatype, truncated data, a
+ * corrupt compressed stream, or values that do not fit what was asked for (e.g. non-integer labels).
+ *
+ * <p>The message always starts with the file and names the header field or voxel at fault, for example
+ * {@code /x/a.nii.gz: header field 'datatype' = 128 (RGB24) is not supported (supported: uint8, ...)}.
+ */
+public final class ImageFormatException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final Path file;
+    private final String field;
+
+    /**
+     * @param file   the file being read
+     * @param field  what is at fault: a header field name ({@code "datatype"}, {@code "dim[4]"}), {@code "voxel data"},
+     *               {@code "gzip stream"}, or a voxel description
+     * @param detail the complete explanation after {@code "<file>: "}
+     */
+    public ImageFormatException(Path file, String field, String detail) {
+        this(file, field, detail, null);
+    }
+
+    public ImageFormatException(Path file, String field, String detail, @Nullable Throwable cause) {
+        super(file + ": " + detail, cause);
+        this.file = Objects.requireNonNull(file, "file");
+        this.field = Objects.requireNonNull(field, "field");
+    }
+
+    /** {@code "<file>: header field '<field>' = <value> <problem>"}. */
+    static ImageFormatException header(Path file, String field, Object value, String problem) {
+        return new ImageFormatException(file, field, "header field '" + field + "' = " + value + " " + problem);
+    }
+
+    /** The file that could not be read. */
+    public Path file() { return file; }
+
+    /** The header field, stream part or voxel at fault. */
+    public String field() { return field; }
+}
