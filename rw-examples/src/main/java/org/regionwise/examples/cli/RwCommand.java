@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             InfoCommand.class,
             MapsCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class RwCommand implements Runnable {
