@@ -169,6 +169,19 @@ class TensorFlowBackendTest {
     }
 
     @Test
+    void validateRejects3DNetworksAndPatchSizesThatAreNotAMultipleOf2PowDepth() {
+        TensorFlowBackend b = new TensorFlowBackend();
+        ModelSpec.UNet threeD = new ModelSpec.UNet(3, 1, 2, 3, 4, 16, ModelSpec.Normalization.INSTANCE,
+                ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, true, 1);
+        assertThatThrownBy(() -> b.validate(plan(threeD, Losses.crossEntropy(), 1, 1, null, 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2D U-Nets only");
+        ModelSpec.UNet ok = unet(2, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, 1);
+        TrainingPlan odd = new TrainingPlan(ok, Losses.crossEntropy(), OptimizerSpec.paper(), 1, 1, 2, 36, 1, 1, 1, null);
+        assertThatThrownBy(() -> b.validate(odd)).hasMessageContaining("patch size 36 must be a multiple of 2^depth = 8");
+        b.validate(plan(ok, Losses.crossEntropy(), 1, 1, null, 1));
+    }
+
+    @Test
     void sameSeedGivesTheSameInitialWeightsAndAnotherSeedDiffers() {
         ModelSpec.UNet a = unet(2, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, 1);
         ModelSpec.UNet b = unet(2, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, 2);
