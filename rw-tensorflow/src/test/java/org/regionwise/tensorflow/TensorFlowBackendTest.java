@@ -132,6 +132,8 @@ class TensorFlowBackendTest {
             for (int i = 0; i < p.grid().voxelCount(); i++) assertThat(p.get(0, i) + p.get(1, i)).isCloseTo(1f, within(1e-5f));
 
             m.save(dir.resolve("saved"));
+            assertThatThrownBy(() -> new TensorFlowBackend().load(dir.resolve("nothing-here")))
+                    .hasMessageContaining("is " + dir.resolve("nothing-here") + " a saved RegionWise model?");
             try (TensorFlowModel loaded = new TensorFlowBackend().load(dir.resolve("saved"))) {
                 assertThat(loaded.spec()).isEqualTo(spec);
                 assertThat(loaded.predict(odd.image()).data(1)).containsExactly(p.data(1));
@@ -165,6 +167,8 @@ class TensorFlowBackendTest {
             assertThat(seg.grid()).isEqualTo(g3);
             LabelImage slice1 = m.segment(volume.slice(2, 1));
             assertThat(seg.slice(2, 1).data()).containsExactly(slice1.data());
+            m.close();
+            assertThatThrownBy(() -> m.predict(odd.image())).hasMessage("this model is closed");
         }
     }
 
