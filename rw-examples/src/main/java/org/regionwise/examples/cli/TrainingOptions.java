@@ -1,0 +1,32 @@
+package org.regionwise.examples.cli;
+
+import org.regionwise.examples.experiment.TrainingSettings;
+import picocli.CommandLine.Option;
+
+/** The training options shared by {@code rw train} and {@code rw compare}; unset options take the command's defaults. */
+final class TrainingOptions {
+    @Option(names = "--epochs", paramLabel = "E", description = "Epochs.") Integer epochs;
+    @Option(names = "--iterations", paramLabel = "N", description = "Optimiser steps per epoch.") Integer iterations;
+    @Option(names = "--batch", paramLabel = "B", description = "Patches per step.") Integer batch;
+    @Option(names = "--patch", paramLabel = "P", description = "Square training patch edge in pixels (multiple of 2^depth).") Integer patch;
+    @Option(names = "--depth", paramLabel = "D", description = "U-Net poolings.") Integer depth;
+    @Option(names = "--base-filters", paramLabel = "F", description = "Filters of the first U-Net stage (doubling per stage).") Integer baseFilters;
+    @Option(names = "--lr", paramLabel = "LR", description = "Initial Adam learning rate (poly decay 0.9, weight decay 3e-5, clip 12).") Double lr;
+    @Option(names = "--deep-supervision", description = "Deep supervision with maps recomputed per scale.") boolean deepSupervision;
+    @Option(names = "--threads", paramLabel = "T", description = "Intra-op threads (0 = all cores).") Integer threads;
+
+    /** {@code defaults} with every given option applied; {@code patch} defaults to {@code autoPatch} when not given. */
+    TrainingSettings apply(TrainingSettings d, int autoPatch) {
+        int dep = depth != null ? depth : d.depth();
+        return new TrainingSettings(epochs != null ? epochs : d.epochs(), iterations != null ? iterations : d.iterationsPerEpoch(),
+                batch != null ? batch : d.batchSize(), patch != null ? patch : autoPatch(autoPatch, dep), dep,
+                baseFilters != null ? baseFilters : d.baseFilters(), lr != null ? lr : d.learningRate(),
+                deepSupervision || d.deepSupervision(), threads != null ? threads : d.threads());
+    }
+
+    /** The largest multiple of {@code 2^depth} not above {@code edge}, at least {@code 2^depth}. */
+    static int autoPatch(int edge, int depth) {
+        int m = 1 << depth;
+        return Math.max(m, (edge / m) * m);
+    }
+}
