@@ -50,7 +50,7 @@ class TensorFlowBackendTest {
     @Test
     void lossDecreasesWithRectifiedRegionWiseAndWithCrossEntropy(@TempDir Path dir) throws Exception {
         SyntheticData data = new SyntheticData(4, 32, 2, 1);
-        for (LossSpec loss : List.of(Losses.regionWise(SyntheticData.bruteForceRectified()), Losses.crossEntropy())) {
+        for (LossSpec loss : List.of(Losses.rectifiedRegionWise(), Losses.crossEntropy())) {
             ModelSpec.UNet spec = unet(2, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, 3);
             List<Double> steps = new ArrayList<>();
             TrainingListener l = new TrainingListener() {
@@ -78,7 +78,7 @@ class TensorFlowBackendTest {
     void resumeReachesTheSameWeightsAsAnUninterruptedRun(@TempDir Path dir) {
         SyntheticData data = new SyntheticData(3, 32, 3, 2);
         ModelSpec.UNet spec = unet(3, ModelSpec.Normalization.BATCH, ModelSpec.Upsampling.BILINEAR_CONVOLUTION, 5);
-        LossSpec loss = Losses.gradual(Losses.dice(), Losses.regionWise(SyntheticData.bruteForceRectified()));
+        LossSpec loss = Losses.gradual(Losses.dice(), Losses.rectifiedRegionWise());
         List<float[]> expected;
         try (TensorFlowModel m = backend().train(plan(spec, loss, 3, 2, dir.resolve("a"), 1), data, TrainingListener.none())) {
             expected = m.weights();

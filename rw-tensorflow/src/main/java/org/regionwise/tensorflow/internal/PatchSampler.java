@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.regionwise.core.backend.Sample;
 import org.regionwise.core.image.Grid;
 import org.regionwise.core.image.LabelImage;
+import org.regionwise.maps.MultiScaleMaps;
 
 /**
  * Crops and augments square training patches from 2D cases. Intensities are z-scored per case
@@ -82,7 +83,7 @@ final class PatchSampler {
         int p = size;
         float[] img = new float[p * p];
         int[] lab = new int[p * p];
-        double half = p / 2.0 - 0.5;
+        int half = p / 2; // patch voxel (p/2, p/2) sits on the centre voxel: no augmentation is an exact crop
         SplittableRandom noise = a.noiseSigma() > 0 ? new SplittableRandom(a.noiseSeed()) : null;
         for (int v = 0; v < p; v++) {
             double dv = v - half;
@@ -122,21 +123,13 @@ final class PatchSampler {
         return x >= 0 && y >= 0 && x < c.nx() && y < c.ny() ? c.image()[x + c.nx() * y] : 0f;
     }
 
-    /** Labels downsampled by {@code 2^s} with nnU-Net's order-0 rule: output voxel {@code o} takes input {@code floor((o + 0.5) 2^s)}. */
+    /**
+     * Labels downsampled by {@code 2^s} with nnU-Net's order-0 rule ({@link MultiScaleMaps#downsample}: output voxel
+     * {@code o} takes input {@code floor((o + 0.5) 2^s)}; spacing multiplied by {@code 2^s}).
+     */
     static LabelImage downsample(LabelImage labels, int s) {
         if (s == 0) return labels;
-        Grid g = labels.grid();
-        int f = 1 << s;
-        int nx = g.size(0) / f, ny = g.size(1) / f;
-        int[] src = labels.data();
-        int[] out = new int[nx * ny];
-        for (int y = 0; y < ny; y++) {
-            int sy = Math.min(g.size(1) - 1, (int) Math.floor((y + 0.5) * f));
-            for (int x = 0; x < nx; x++) {
-                int sx = Math.min(g.size(0) - 1, (int) Math.floor((x + 0.5) * f));
-                out[x + nx * y] = src[sx + g.size(0) * sy];
-            }
-        }
-        return new LabelImage(Grid.of(new int[] {nx, ny}, new double[] {g.spacing(0) * f, g.spacing(1) * f}), out);
+        double f = Math.scalb(1.0, -s);
+        return MultiScaleMaps.downsample(labels, new double[] {f, f});
     }
 }

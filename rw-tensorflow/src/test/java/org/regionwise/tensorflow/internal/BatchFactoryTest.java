@@ -1,0 +1,91 @@
+package org.regionwise.tensorflow.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.image.ClassMaps;
+import org.regionwise.core.image.FloatImage;
+import org.regionwise.core.image.Grid;
+import org.regionwise.core.image.LabelImage;
+import org.regionwise.core.map.Maps;
+import org.regionwise.maps.MultiScaleMaps;
+import org.regionwise.maps.RegionWiseMaps;
+
+/** The input pipeline: determinism whatever the threads, and maps recomputed from each scale's labels. */
+class BatchFactoryTest {
+
+    static List<Sample> samples() {
+        Random r = new Random(3);
+        List<Sample> out = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            Grid g = Grid.of(new int[] {40, 36}, new double[] {1, 1.5});
+            float[] img = new float[g.voxelCount()];
+            int[] lab = new int[g.voxelCount()];
+            for (int i = 0; i < lab.length; i++) {
+                int x = i % 40, y = i / 40;
+                lab[i] = (x > 10 + c && x < 30 && y > 8 && y < 25) ? (x < 20 ? 1 : 2) : 0;
+                img[i] = (float) (lab[i] * 10 + r.nextGaussian());
+            }
+            out.add(new Sample("c" + c, new FloatImage(g, img), new LabelImage(g, lab)));
+        }
+        return out;
+    }
+
+    @Test
+    void batchesDependOnlyOnSeedEpochAndStepWhateverTheWorkers() {
+        PatchSampler sampler = new PatchSampler(samples(), 16, true);
+        BatchFactory f = new BatchFactory(sampler, List.of(Maps.rectified()), 3, 3, 2, 99);
+        List<Batch> serial = new ArrayList<>(), parallel = new ArrayList<>();
+        try (BatchPipeline p = new BatchPipeline(f, 1, 3, 4, 0, 1)) { for (int i = 0; i < 8; i++) serial.add(p.next()); }
+        try (BatchPipeline p = new BatchPipeline(f, 1, 3, 4, 3, 5)) { for (int i = 0; i < 8; i++) parallel.add(p.next()); }
+        for (int i = 0; i < 8; i++) {
+            Batch a = serial.get(i), b = parallel.get(i);
+            assertThat(b.images()).containsExactly(a.images());
+            for (int s = 0; s < 2; s++) {
+                assertThat(b.labels(s)).containsExactly(a.labels(s));
+                assertThat(b.map(s, 0)).containsExactly(a.map(s, 0));
+            }
+        }
+        Batch again = f.create(2, 3);
+        assertThat(again.images()).containsExactly(serial.get(7).images());
+        assertThat(f.create(2, 2).images()).isNotEqualTo(again.images());
+    }
+
+    @Test
+    void mapsAreRecomputedFromEachScalesLabelsInChannelsLastLayout() {
+        PatchSampler sampler = new PatchSampler(samples(), 16, true);
+        BatchFactory f = new BatchFactory(sampler, List.of(Maps.rectified()), 2, 3, 2, 5);
+        Batch b = f.create(0, 0);
+        assertThat(b.height(1)).isEqualTo(8);
+        for (int j = 0; j < 2; j++) {
+            int[] full = java.util.Arrays.copyOfRange(b.labels(0), j * 256, (j + 1) * 256);
+            LabelImage l0 = new LabelImage(Grid.of2D(16, 16), full);
+            LabelImage l1 = MultiScaleMaps.downsample(l0, new double[] {0.5, 0.5});
+            assertThat(java.util.Arrays.copyOfRange(b.labels(1), j * 64, (j + 1) * 64)).containsExactly(l1.data());
+            ClassMaps z = RegionWiseMaps.create(Maps.rectified()).compute(l1, 3);
+            float[] fed = b.map(1, 0);
+            for (int i = 0; i < 64; i++) {
+                for (int k = 0; k < 3; k++) assertThat(fed[(j * 64 + i) * 3 + k]).isEqualTo(z.get(k, i));
+            }
+        }
+    }
+
+    @Test
+    void withoutAugmentationAPatchIsTheCropAroundItsCentre() {
+        List<Sample> s = samples();
+        PatchSampler sampler = new PatchSampler(s, 8, false);
+        PatchSampler.Case c = PatchSampler.prepare(s.get(0));
+        PatchSampler.Patch p = sampler.extract(c, 20, 15, Augmentation.none());
+        for (int v = 0; v < 8; v++) {
+            for (int u = 0; u < 8; u++) {
+                int src = (20 - 4 + u) + 40 * (15 - 4 + v);
+                assertThat(p.labels()[u + 8 * v]).isEqualTo(c.labels()[src]);
+                assertThat(p.image()[u + 8 * v]).isEqualTo(c.image()[src]);
+            }
+        }
+    }
+}
