@@ -49,14 +49,15 @@ public final class Nifti {
         try (InputStream in = open(file)) {
             header = NiftiHeader.decode(file, readUpTo(in, NiftiHeader.SIZEOF_HDR, file, "header"));
             if (header.isSingleFile()) {
-                return new NiftiVolume(file, header, readData(in, file, header, NiftiHeader.SIZEOF_HDR));
+                return new NiftiVolume(file, header, readData(in, file, header, NiftiHeader.SIZEOF_HDR),
+                        in instanceof GZIPInputStream);
             }
         } catch (IOException e) {
             throw ioFailure(file, e);
         }
         Path image = pairedImage(file);
         try (InputStream in = open(image)) {
-            return new NiftiVolume(file, header, readData(in, image, header, 0));
+            return new NiftiVolume(file, header, readData(in, image, header, 0), in instanceof GZIPInputStream);
         } catch (IOException e) {
             throw ioFailure(image, e);
         }
@@ -106,24 +107,24 @@ public final class Nifti {
         long skipped = 0;
         byte[] scratch = new byte[(int) Math.min(skip, BUFFER)];
         while (skipped < skip) {
-            int r = in.read(scratch, 0, (int) Math.min(scratch.length, skip - skipped));
-            if (r < 0) throw truncated(file, h, offset, position + skipped);
+            int r = readOrEnd(in, scratch, 0, (int) Math.min(scratch.length, skip - skipped));
+            if (r < 0) throw truncated(file, h, offset, position + skipped, in);
             skipped += r;
         }
         byte[] data = new byte[(int) bytes];
         int got = readFully(in, data);
-        if (got < bytes) throw truncated(file, h, offset, offset + got);
+        if (got < bytes) throw truncated(file, h, offset, offset + got, in);
         if (in instanceof GZIPInputStream) {
             in.read();   // reaches the end of the gzip member, if nothing follows, so that its CRC and length are checked
         }
         return ByteBuffer.wrap(data).order(h.order);
     }
 
-    private static ImageFormatException truncated(Path file, NiftiHeader h, long offset, long fileEnd) {
+    private static ImageFormatException truncated(Path file, NiftiHeader h, long offset, long end, InputStream in) {
+        String what = in instanceof GZIPInputStream ? "decompressed data" : h.isSingleFile() ? "file" : "image file";
         return new ImageFormatException(file, "voxel data", "truncated: the header (dim " + shapeText(h) + ", "
                 + h.datatype.typeName() + ") needs " + h.dataBytes() + " bytes of voxel data from offset " + offset
-                + " (vox_offset), but the " + (h.isSingleFile() ? "file" : "image file") + " ends after " + fileEnd
-                + " bytes" + (h.isSingleFile() ? "" : " of it"));
+                + " (vox_offset), but the " + what + " ends after " + end + " bytes");
     }
 
     private static byte[] readUpTo(InputStream in, int n, Path file, String what) throws IOException {
@@ -136,11 +137,20 @@ public final class Nifti {
     private static int readFully(InputStream in, byte[] b) throws IOException {
         int off = 0;
         while (off < b.length) {
-            int r = in.read(b, off, b.length - off);
+            int r = readOrEnd(in, b, off, b.length - off);
             if (r < 0) break;
             off += r;
         }
         return off;
+    }
+
+    /** {@link InputStream#read(byte[], int, int)}, with a gzip stream cut short counted as the end (-1). */
+    private static int readOrEnd(InputStream in, byte[] b, int off, int len) throws IOException {
+        try {
+            return in.read(b, off, len);
+        } catch (EOFException e) {
+            return -1;
+        }
     }
 
     private static Path pairedImage(Path header) {

@@ -94,8 +94,8 @@ final class NiftiHeader {
     /** Detects the byte order from {@code sizeof_hdr} and decodes the first 348 bytes of {@code file}. */
     static NiftiHeader decode(Path file, byte[] bytes) {
         if (bytes.length < SIZEOF_HDR) {
-            throw new ImageFormatException(file, "sizeof_hdr", "file is too short for a NIfTI-1 header: "
-                    + bytes.length + " bytes, a header needs " + SIZEOF_HDR);
+            throw new ImageFormatException(file, "sizeof_hdr", "truncated or not a NIfTI-1 file: it holds only "
+                    + bytes.length + " bytes, a NIfTI-1 header needs " + SIZEOF_HDR);
         }
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int le = b.getInt(0);

@@ -27,12 +27,14 @@ public final class NiftiVolume {
     private final Path file;
     private final NiftiHeader header;
     private final ByteBuffer data;
+    private final boolean compressed;
     private final Grid grid;
     private final int volumes;
     private @Nullable Stats stats;
 
-    NiftiVolume(Path file, NiftiHeader header, ByteBuffer data) {
+    NiftiVolume(Path file, NiftiHeader header, ByteBuffer data, boolean compressed) {
         this.file = file;
+        this.compressed = compressed;
         this.header = header;
         this.data = data.order(header.order);
         int axes = header.axes();
@@ -96,6 +98,12 @@ public final class NiftiVolume {
     public SpatialFrame frame() { return grid.frame(); }
 
     public ByteOrder byteOrder() { return header.order; }
+
+    /** True when the voxel data came from a gzip stream. */
+    public boolean isCompressed() { return compressed; }
+
+    /** True for a single {@code .nii} file (magic {@code "n+1"}), false for a {@code .hdr}/{@code .img} pair. */
+    public boolean isSingleFile() { return header.isSingleFile(); }
 
     /** {@code scl_slope} as stored (0 or NaN: no scaling). */
     public double sclSlope() { return header.sclSlope; }

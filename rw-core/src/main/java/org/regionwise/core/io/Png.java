@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
@@ -95,10 +96,16 @@ public final class Png {
                     : "images must be grey-scale PNGs (8 or 16 bit)"));
         }
         BufferedImage img;
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("png");
+        if (!readers.hasNext()) throw new IllegalStateException("no PNG reader available in this Java runtime");
+        ImageReader reader = readers.next();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            img = ImageIO.read(in);
+            reader.setInput(in, true, true);
+            img = reader.read(0);
         } catch (IOException | RuntimeException e) {
             throw new ImageFormatException(file, "image data", "corrupt or truncated PNG: " + e.getMessage(), e);
+        } finally {
+            reader.dispose();
         }
         if (img == null) throw new ImageFormatException(file, "image data", "no PNG decoder accepted this file");
         Raster r = img.getRaster();
