@@ -33,15 +33,16 @@ final class ProgressDisplay implements Comparison.Progress, AutoCloseable {
     @Override public void runStarted(int index, int total, String dataset, String loss, long seed) {
         run = index;
         lastDice = Double.NaN;
-        label = total > 1 ? String.format(Locale.ROOT, "%d/%d %s %s s%d", index + 1, total, dataset, loss, seed) : loss;
+        String shortName = dataset.startsWith("synthetic-") ? dataset.substring("synthetic-".length()) : dataset;
+        label = total > 1 ? String.format(Locale.ROOT, "%d/%d %s %s", index + 1, total, shortName, loss) : loss;
         bar.stepTo(run * stepsPerRun);
         bar.setExtraMessage(label);
     }
 
     @Override public void step(int epoch, int step, int stepsPerEpoch, double loss) {
         bar.stepTo(run * stepsPerRun + (long) epoch * stepsPerEpoch + step + 1);
-        bar.setExtraMessage(String.format(Locale.ROOT, "%s e%d loss %.4f%s", label, epoch + 1, loss,
-                Double.isNaN(lastDice) ? "" : String.format(Locale.ROOT, " dice %.3f", lastDice)));
+        bar.setExtraMessage(String.format(Locale.ROOT, "%s e%d loss %.3f%s", label, epoch + 1, loss,
+                Double.isNaN(lastDice) ? "" : String.format(Locale.ROOT, " dice %.2f", lastDice)));
     }
 
     @Override public void epoch(EpochReport report) {

@@ -121,6 +121,9 @@ public final class ReportWriter {
                         + "L2 weight decay 3e-5, gradient-norm clip 12; validation after every epoch.%n",
                 s.epochs(), s.iterationsPerEpoch(), s.batchSize(), s.patchSize(), s.patchSize(), s.depth(), s.baseFilters(),
                 s.deepSupervision() ? ", deep supervision" : "", Csv.format(s.learningRate())));
+        md.append(String.format(Locale.ROOT, "- **Budget:** %d optimiser steps per run; the paper trains 300 epochs × 250 steps = "
+                + "75,000. At budgets this much shorter the tables rank how fast each loss learns rather than where it converges; "
+                + "raise `--epochs`, `--iterations` and `--seeds` before drawing conclusions.%n", s.totalSteps()));
         md.append("- **Evaluation:** each model segments every test image (argmax of the softmax, whole image). Per test "
                 + "image and foreground class: Dice = 2|P∩G| / (|P|+|G|) (undefined when the class is absent from both), "
                 + "and the symmetric Hausdorff distance HD between the class surfaces in mm (medpy `hd` semantics, "
