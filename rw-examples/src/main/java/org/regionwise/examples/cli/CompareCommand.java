@@ -82,6 +82,10 @@ public final class CompareCommand implements Callable<Integer> {
             for (var s : ds.training()) minEdge = Math.min(minEdge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
         }
         TrainingSettings settings = training.apply(quick, Math.min(minEdge, 128));
+        if (settings.patchSize() > minEdge) {
+            throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
+                    + minEdge + " px) of the datasets");
+        }
         List<Long> seedList = new ArrayList<>();
         for (long s = 1; s <= seeds; s++) seedList.add(s);
         int runs = data.size() * lossNames.size() * seeds;

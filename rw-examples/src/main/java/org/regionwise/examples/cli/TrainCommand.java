@@ -26,6 +26,7 @@ import org.regionwise.examples.experiment.RunConfig;
 import org.regionwise.examples.experiment.TrainingSettings;
 import org.regionwise.examples.losses.LossCatalog;
 import org.regionwise.examples.report.Csv;
+import org.regionwise.examples.report.ReportWriter;
 import org.regionwise.examples.report.Stats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,6 +86,10 @@ public final class TrainCommand implements Callable<Integer> {
         int edge = Integer.MAX_VALUE;
         for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
         TrainingSettings settings = training.apply(defaults(), Math.min(edge, 128));
+        if (settings.patchSize() > edge) {
+            throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
+                    + edge + " px) of " + d.name());
+        }
         o.printf("rw train: %s (%d training, %d validation, %d test images, classes %s), loss %s, %d epochs x %d steps%n",
                 d.name(), d.training().size(), d.validation().size(), d.test().size(), d.classNames(), lossSpec.id(),
                 settings.epochs(), settings.iterationsPerEpoch());
@@ -123,8 +128,10 @@ public final class TrainCommand implements Callable<Integer> {
                 int kk = k;
                 Stats ds = Stats.of(scores.stream().mapToDouble(s -> s.dice().get(kk)).toArray());
                 Stats hs = Stats.of(scores.stream().mapToDouble(s -> s.hausdorffMm().get(kk)).toArray());
-                o.printf(Locale.ROOT, "  %-14s %.3f ± %.3f     %.2f ± %.2f%s%n", d.classNames().get(k), ds.mean(), ds.std(),
-                        hs.mean(), hs.std(), hs.nans() > 0 ? " (" + hs.nans() + " undefined)" : "");
+                o.printf(Locale.ROOT, "  %-14s %-17s %s%s%n", d.classNames().get(k),
+                        ReportWriter.num(ds.mean()) + " ± " + ReportWriter.num(ds.std()),
+                        ReportWriter.num(hs.mean()) + " ± " + ReportWriter.num(hs.std()),
+                        hs.nans() > 0 ? " (" + hs.nans() + " of " + (hs.nans() + hs.count()) + " undefined)" : "");
             }
             o.printf("run directory: %s%n", out.toAbsolutePath());
             o.flush();

@@ -132,8 +132,17 @@ public final class ReportWriter {
                 + "counted in the HD tables (a model that misses a structure gets no HD, so also read that count).");
         if (result.seeds().size() > 1) md.append(" Values in brackets are the standard deviation of the per-seed means.");
         md.append("\n");
-        md.append("- **Instability:** per run, the validation curve is the mean foreground Dice after every epoch; its "
-                + "instability measures are computed per run and averaged over seeds (see the instability table of each dataset).\n\n");
+        md.append("- **Instability:** per run, the validation curve is the mean foreground Dice on the validation images after "
+                + "every epoch. A drop episode is a maximal non-increasing stretch of the curve with at least one strict decrease, "
+                + "its depth the fall from its start to its end: `drops` counts episodes deeper than 0.05 Dice, `max_drop` is the "
+                + "deepest episode, `max_drawdown` the largest fall below the best value so far, `total_variation` the sum of "
+                + "|change| between consecutive epochs (rw-metrics `TrainingCurveInstability`; the paper does not publish its "
+                + "formula). Values are per run, averaged over seeds.");
+        if (result.seeds().size() > 1) {
+            md.append(" With several seeds, the last column is the standard deviation of the validation curve across seeds, "
+                    + "averaged over the last 5 epochs.");
+        }
+        md.append("\n\n");
     }
 
     private void datasetSection(StringBuilder md, Comparison.Result result, Dataset d, Csv summary, Csv scores,
@@ -181,8 +190,10 @@ public final class ReportWriter {
         if (instabilityNames.isEmpty()) {
             md.append("No successful run.\n\n");
         } else {
-            md.append("| loss | ").append(String.join(" | ", instabilityNames)).append(" | final validation Dice |\n");
-            md.append("|---|").append("---|".repeat(instabilityNames.size() + 1)).append('\n');
+            boolean spread = result.seeds().size() > 1;
+            md.append("| loss | ").append(String.join(" | ", instabilityNames)).append(" | final validation Dice |")
+                    .append(spread ? " std across seeds (last 5 epochs) |" : "").append('\n');
+            md.append("|---|").append("---|".repeat(instabilityNames.size() + 1 + (spread ? 1 : 0))).append('\n');
             for (String loss : result.losses()) {
                 List<RunResult> runs = result.runs(d.name(), loss).stream().filter(r -> !r.failed()).toList();
                 md.append("| ").append(loss);
@@ -191,7 +202,12 @@ public final class ReportWriter {
                     md.append(" | ").append(num(Stats.of(v).mean()));
                 }
                 double[] fin = runs.stream().mapToDouble(r -> { double[] c = r.validationDiceCurve(); return c.length == 0 ? Double.NaN : c[c.length - 1]; }).toArray();
-                md.append(" | ").append(num(Stats.of(fin).mean())).append(" |\n");
+                md.append(" | ").append(num(Stats.of(fin).mean())).append(" |");
+                if (spread) {
+                    double[][] curves = runs.stream().map(RunResult::validationDiceCurve).toArray(double[][]::new);
+                    md.append(' ').append(num(scoring.spreadAcrossRuns(curves, 5))).append(" |");
+                }
+                md.append('\n');
             }
             md.append('\n');
         }
@@ -338,7 +354,8 @@ public final class ReportWriter {
         return b.toString();
     }
 
-    static String num(double v) {
+    /** A number for tables: 3 decimals below 10, 2 below 100, 1 above; NaN as an en dash. */
+    public static String num(double v) {
         if (Double.isNaN(v)) return "–";
         if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%.1f", v);
         if (Math.abs(v) >= 10) return String.format(Locale.ROOT, "%.2f", v);

@@ -67,6 +67,9 @@ class CommandsTest {
         Result patch = rw("train", "--dataset", "synthetic-kidney", "--patch", "30", "--out", dir.resolve("w").toString());
         assertThat(patch.code()).isEqualTo(2);
         assertThat(patch.err()).contains("--patch must be");
+        Result big = rw("compare", "--datasets", "synthetic-kidney", "--size", "32", "--patch", "64", "--out", dir.resolve("v").toString());
+        assertThat(big.code()).isEqualTo(2);
+        assertThat(big.err()).contains("--patch 64 is larger than the smallest training image edge (32 px)");
         assertThat(dir.resolve("y")).doesNotExist();
     }
 
