@@ -35,7 +35,9 @@ public final class ImageFormatException extends RuntimeException {
 
     /** {@code "<file>: header field '<field>' = <value> <problem>"}. */
     static ImageFormatException header(Path file, String field, Object value, String problem) {
-        return new ImageFormatException(file, field, "header field '" + field + "' = " + value + " " + problem);
+        String shown = value instanceof Double || value instanceof Float
+                ? NiftiVolume.format(((Number) value).doubleValue()) : String.valueOf(value);
+        return new ImageFormatException(file, field, "header field '" + field + "' = " + shown + " " + problem);
     }
 
     /** The file that could not be read. */

@@ -37,6 +37,8 @@ import org.regionwise.core.image.LabelImage;
 public final class Nifti {
     private static final int BUFFER = 1 << 16;
     private static final String DESCRIPTION = "RegionWise";
+    /** The largest expansion deflate allows (RFC 1951: 258-byte matches in at most 2 bits each, ~1032:1). */
+    private static final long MAX_DEFLATE_RATIO = 1032;
 
     private Nifti() {}
 
@@ -102,6 +104,16 @@ public final class Nifti {
         }
         if (offset < position) {
             throw ImageFormatException.header(file, "vox_offset", h.voxOffset, "points into the header");
+        }
+        // Refuse before allocating when the file cannot possibly hold the data: a corrupt header must not cost
+        // gigabytes. Deflate expands at most 1032:1, so a gzip file of n bytes holds at most ~1032 n bytes.
+        long onDisk = Files.size(file);
+        long needed = offset + bytes;
+        if (in instanceof GZIPInputStream ? needed > onDisk * MAX_DEFLATE_RATIO + BUFFER : needed > onDisk) {
+            throw new ImageFormatException(file, "voxel data", "truncated: the header (dim " + shapeText(h) + ", "
+                    + h.datatype.typeName() + ") needs " + bytes + " bytes of voxel data from offset " + offset
+                    + " (vox_offset), but the " + (in instanceof GZIPInputStream ? "gzip " : "") + "file has only "
+                    + onDisk + " bytes" + (in instanceof GZIPInputStream ? ", which cannot expand to that much" : ""));
         }
         long skip = offset - position;
         long skipped = 0;
@@ -201,7 +213,7 @@ public final class Nifti {
         int max = labels.maxLabel();
         NiftiDatatype dt = max <= 255 ? NiftiDatatype.UINT8 : max <= Short.MAX_VALUE ? NiftiDatatype.INT16 : NiftiDatatype.INT32;
         int[] v = labels.data();
-        writeVolume(file, labels.grid(), 1, dt, (buf, from, to) -> {
+        writeVolume(file, labels.grid(), 0, dt, (buf, from, to) -> {
             switch (dt) {
                 case UINT8 -> { for (int i = from; i < to; i++) buf.put((byte) v[i]); }
                 case INT16 -> { for (int i = from; i < to; i++) buf.putShort((short) v[i]); }
@@ -213,17 +225,28 @@ public final class Nifti {
     /** Writes a float image as float32. */
     public static void write(Path file, FloatImage image) {
         float[] v = image.data();
-        writeVolume(file, image.grid(), 1, NiftiDatatype.FLOAT32, (buf, from, to) -> {
+        writeVolume(file, image.grid(), 0, NiftiDatatype.FLOAT32, (buf, from, to) -> {
             for (int i = from; i < to; i++) buf.putFloat(v[i]);
         });
     }
 
-    /** Writes K class maps as one 4D float32 file, the 4th axis being the class (a 2D grid becomes nx x ny x 1 x K). */
+    /**
+     * Writes K class maps as one 4D float32 file, the 4th axis being the class, also for K = 1
+     * (a 2D grid becomes nx x ny x 1 x K).
+     */
     public static void write(Path file, ClassMaps maps) {
         int n = maps.grid().voxelCount();
         writeVolume(file, maps.grid(), maps.classes(), NiftiDatatype.FLOAT32, (buf, from, to) -> {
             for (int i = from; i < to; i++) buf.putFloat(maps.get(i / n, i % n));
         });
+    }
+
+    /** gzip at level 1 (fastest), as nibabel writes by default ({@code Opener.default_compresslevel = 1}). */
+    private static final class FastGzipOutputStream extends GZIPOutputStream {
+        FastGzipOutputStream(OutputStream out) throws IOException {
+            super(out, BUFFER);
+            def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
     }
 
     @FunctionalInterface
@@ -232,6 +255,7 @@ public final class Nifti {
         void encode(ByteBuffer buf, int from, int to);
     }
 
+    /** @param volumes the 4th axis (K classes), or 0 for a plain 2D/3D image */
     private static void writeVolume(Path file, Grid grid, int volumes, NiftiDatatype dt, VoxelEncoder encoder) {
         Objects.requireNonNull(file, "file");
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -240,7 +264,7 @@ public final class Nifti {
             throw new IllegalArgumentException("NIfTI output file name must end in .nii or .nii.gz: " + file);
         }
         int dims = grid.dimensions();
-        int axes = volumes > 1 ? 4 : dims;
+        int axes = volumes > 0 ? 4 : dims;
         int[] shape = new int[axes];
         double[] spacing = new double[axes];
         for (int a = 0; a < axes; a++) {
@@ -253,14 +277,14 @@ public final class Nifti {
                         + Short.MAX_VALUE + " (" + file + ")");
             }
         }
-        long total = (long) grid.voxelCount() * volumes;
+        long total = (long) grid.voxelCount() * Math.max(1, volumes);
         if (total * dt.bytesPerVoxel() > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("image of " + total + " " + dt.typeName() + " voxels is too large to write ("
                     + file + ")");
         }
         byte[] header = NiftiHeader.encode(shape, spacing, dt, grid.frame(), DESCRIPTION);
         AtomicFiles.write(file, raw -> {
-            OutputStream out = gzip ? new GZIPOutputStream(raw, BUFFER) : raw;
+            OutputStream out = gzip ? new FastGzipOutputStream(raw) : raw;
             out.write(header);
             int chunk = Math.max(1, BUFFER * 4 / dt.bytesPerVoxel());
             ByteBuffer buf = ByteBuffer.allocate(chunk * dt.bytesPerVoxel()).order(ByteOrder.LITTLE_ENDIAN);

@@ -22,6 +22,8 @@ import org.regionwise.core.image.SpatialFrame;
  * <p>Axes: the file's 1st to 3rd axes are the spatial grid ({@link #grid()}), x fastest; a 4th axis holds volumes
  * (time points, or classes for {@link ClassMaps}). A 4D file with a single slice ({@code dim[3] = 1}) has a 2D grid.
  * Spacing is in mm (files in metres or microns are converted on reading).
+ *
+ * <p>Immutable and safe to share between threads; every conversion returns new arrays.
  */
 public final class NiftiVolume {
     private final Path file;
@@ -30,7 +32,7 @@ public final class NiftiVolume {
     private final boolean compressed;
     private final Grid grid;
     private final int volumes;
-    private @Nullable Stats stats;
+    private volatile @Nullable Stats stats;
 
     NiftiVolume(Path file, NiftiHeader header, ByteBuffer data, boolean compressed) {
         this.file = file;
@@ -93,6 +95,9 @@ public final class NiftiVolume {
 
     /** The spatial grid: size, spacing (mm) and frame of the first 2 or 3 axes. */
     public Grid grid() { return grid; }
+
+    /** Spacing of the spatial axes in mm, {@code grid().spacings()}. */
+    public double[] spacing() { return grid.spacings(); }
 
     /** The qform and sform, as stored. */
     public SpatialFrame frame() { return grid.frame(); }

@@ -28,7 +28,11 @@ import org.regionwise.core.image.LabelImage;
  * Reads and writes 2D grey-scale PNG images (8 and 16 bits per pixel).
  *
  * <p>Pixel {@code (column x, row y)}, row 0 at the top, is voxel {@code (x, y)}: flat index {@code x + width * y}.
- * PNG carries no reliable voxel spacing, so images read from PNG have 1 mm x 1 mm spacing and an unknown frame.
+ *
+ * <p>Spacing travels in the PNG {@code pHYs} chunk (integer pixels per metre): writers always store it; readers use
+ * it when its unit is the metre and read it back as the shortest decimal in mm that rounds to the same pixels per
+ * metre (so 0.9 mm, stored as 1111 px/m, reads back as 0.9); without it the spacing is 1 mm x 1 mm. The frame is
+ * always unknown.
  *
  * <p>Reading accepts grey-scale PNGs of any bit depth (values are the stored samples: 0..255 for 8-bit, 0..65535
  * for 16-bit) and, for labels only, palette PNGs (the label is the palette index). Colour PNGs are rejected.
@@ -113,7 +117,44 @@ public final class Png {
             throw new ImageFormatException(file, "image data", "decoded to " + r.getNumBands() + " bands, expected 1");
         }
         int[] values = r.getSamples(0, 0, width, height, 0, new int[width * height]);
-        return new Decoded(Grid.of2D(width, height), values);
+        return new Decoded(Grid.of(new int[] {width, height}, spacing(bytes)), values);
+    }
+
+    /** Spacing in mm from the pHYs chunk (unit metre), else 1 x 1 mm. */
+    static double[] spacing(byte[] png) {
+        ByteBuffer b = ByteBuffer.wrap(png);
+        int pos = 8;
+        while (pos + 8 <= png.length) {
+            int length = b.getInt(pos);
+            String type = new String(png, pos + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (length < 0 || type.equals("IDAT") || type.equals("IEND")) break;
+            if (type.equals("pHYs") && length == 9 && pos + 17 <= png.length) {
+                long ppmX = b.getInt(pos + 8) & 0xffffffffL;
+                long ppmY = b.getInt(pos + 12) & 0xffffffffL;
+                if (png[pos + 16] == 1 && ppmX > 0 && ppmY > 0) {
+                    return new double[] {millimetres(ppmX), millimetres(ppmY)};
+                }
+                break;
+            }
+            pos += 12 + length;
+        }
+        return new double[] {1, 1};
+    }
+
+    /** The shortest decimal spacing in mm whose pixels per metre round to {@code ppm}. */
+    static double millimetres(long ppm) {
+        double exact = 1000.0 / ppm;
+        for (int digits = 1; digits <= 12; digits++) {
+            double s = new java.math.BigDecimal(exact).round(new java.math.MathContext(digits)).doubleValue();
+            if (Math.round(1000.0 / s) == ppm) return s;
+        }
+        return exact;
+    }
+
+    /** Pixels per metre for a spacing in mm, or -1 if it does not fit the pHYs chunk. */
+    static long pixelsPerMetre(double mm) {
+        double ppm = Math.rint(1000.0 / mm);
+        return ppm >= 1 && ppm <= Integer.MAX_VALUE ? (long) ppm : -1;
     }
 
     // ------------------------------------------------------------------------------------------------ writing
@@ -174,13 +215,34 @@ public final class Png {
             Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
             if (!writers.hasNext()) throw new IOException("no PNG writer available in this Java runtime");
             ImageWriter writer = writers.next();
-            try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+            java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream();
+            try (ImageOutputStream ios = new MemoryCacheImageOutputStream(encoded)) {
                 writer.setOutput(ios);
                 writer.write(img);
             } finally {
                 writer.dispose();
             }
+            out.write(withPhys(encoded.toByteArray(), g));
         });
+    }
+
+    /** {@code png} with a pHYs chunk (unit metre) for the grid's spacing inserted right after IHDR. */
+    private static byte[] withPhys(byte[] png, Grid g) {
+        long ppmX = pixelsPerMetre(g.spacing(0));
+        long ppmY = pixelsPerMetre(g.spacing(1));
+        if (ppmX < 0 || ppmY < 0) return png;
+        ByteBuffer chunk = ByteBuffer.allocate(21);
+        chunk.putInt(9).put("pHYs".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1))
+                .putInt((int) ppmX).putInt((int) ppmY).put((byte) 1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(chunk.array(), 4, 13);
+        chunk.putInt((int) crc.getValue());
+        int afterIhdr = 8 + 12 + 13;
+        byte[] out = new byte[png.length + 21];
+        System.arraycopy(png, 0, out, 0, afterIhdr);
+        System.arraycopy(chunk.array(), 0, out, afterIhdr, 21);
+        System.arraycopy(png, afterIhdr, out, afterIhdr + 21, png.length - afterIhdr);
+        return out;
     }
 
     private static Grid require2D(Grid g, Path file) {

@@ -38,8 +38,8 @@ final class Nibabel {
                 unavailable = "nibabel interop skipped: " + PYTHON + " not found " + INSTALL;
             } else {
                 try {
-                    Result r = exec(List.of(PYTHON.toString(), "-c", "import nibabel, numpy; print(nibabel.__version__)"));
-                    if (r.exit != 0) unavailable = "nibabel interop skipped: " + PYTHON + " cannot import nibabel " + INSTALL;
+                    Result r = exec(List.of(PYTHON.toString(), "-c", "import nibabel, numpy; print('nibabel', nibabel.__version__)"));
+                    if (r.exit != 0 || !r.out.startsWith("nibabel ")) unavailable = "nibabel interop skipped: " + PYTHON + " cannot import nibabel " + INSTALL;
                 } catch (RuntimeException e) {
                     unavailable = "nibabel interop skipped: " + PYTHON + " cannot be run (" + e.getMessage() + ") " + INSTALL;
                 }

@@ -72,6 +72,19 @@ class NiftiErrorsTest {
     }
 
     @Test
+    void absurdDimsInASmallFileAreRejectedBeforeAllocating() {
+        for (boolean gz : new boolean[] {false, true}) {
+            RawNifti raw = small();
+            raw.gzip = gz;
+            raw.dim = new int[] {3, 30000, 30000, 2, 1, 1, 1, 1};   // 1.8 GB of uint8 announced, 48 bytes present
+            raw.datatype(2, 8);
+            raw.values = new double[24];
+            Path f = write(gz ? "absurd.nii.gz" : "absurd.nii", raw);
+            assertFormatError(f, "voxel data", "truncated", "needs 1800000000 bytes", "file has only");
+        }
+    }
+
+    @Test
     void corruptGzip() throws Exception {
         byte[] gz = Files.readAllBytes(RawNifti.writeBytes(dir.resolve("ok.nii.gz"), small().bytes(), true));
         for (int i = 12; i < gz.length - 8; i++) gz[i] ^= (byte) 0x5a;
@@ -154,7 +167,7 @@ class NiftiErrorsTest {
         raw.voxOffset = 100_000;
         byte[] b = Arrays.copyOf(raw.bytes(), 1000);
         Path f = RawNifti.writeBytes(dir.resolve("off.nii"), b, false);
-        assertFormatError(f, "voxel data", "from offset 100000 (vox_offset)", "ends after 1000 bytes");
+        assertFormatError(f, "voxel data", "from offset 100000 (vox_offset)", "file has only 1000 bytes");
     }
 
     @Test

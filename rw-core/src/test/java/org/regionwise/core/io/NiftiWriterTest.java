@@ -120,6 +120,20 @@ class NiftiWriterTest {
     }
 
     @Test
+    void singleClassMapsAreStillFourDimensional() throws IOException {
+        Path f = dir.resolve("one.nii");
+        Nifti.write(f, new ClassMaps(Grid.of2D(3, 2), new float[][] {{1, 2, 3, 4, 5, 6}}));
+        ByteBuffer h = ByteBuffer.wrap(content(f)).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(h.getShort(40)).as("dim[0]").isEqualTo((short) 4);
+        assertThat(h.getShort(46)).as("dim[3]").isEqualTo((short) 1);
+        assertThat(h.getShort(48)).as("dim[4]").isEqualTo((short) 1);
+        ClassMaps back = Nifti.readClassMaps(f);
+        assertThat(back.classes()).isEqualTo(1);
+        assertThat(back.grid().sizes()).containsExactly(3, 2);
+        assertThat(back.data(0)).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
     void headerFieldsFollowNifti1() throws IOException {
         Path f = dir.resolve("h.nii");
         Nifti.write(f, LabelImage.zeros(grid3()));

@@ -42,6 +42,45 @@ class PngTest {
         assertThat(back.data()).containsExactly(v);
     }
 
+    @ParameterizedTest(name = "spacing {0} mm")
+    @ValueSource(doubles = {1.0, 0.9, 0.5, 0.25, 0.7421875, 2.5, 0.1, 3.0})
+    void spacingTravelsInThePhysChunk(double mm) {
+        Grid g = Grid.of(new int[] {3, 2}, new double[] {mm, 2 * mm});
+        Path f = dir.resolve("s.png");
+        Png.write(f, new LabelImage(g, new int[] {0, 1, 2, 3, 4, 5}));
+        Grid back = Png.readLabels(f).grid();
+        assertThat(back.spacing(0)).isCloseTo(mm, org.assertj.core.api.Assertions.within(mm * 1e-3));
+        assertThat(back.spacing(1)).isCloseTo(2 * mm, org.assertj.core.api.Assertions.within(mm * 1e-3));
+        if (mm == 0.9 || mm == 0.5 || mm == 2.5 || mm == 1.0) assertThat(back.spacings()).containsExactly(mm, 2 * mm);
+        assertThat(Png.readImage(f).grid().spacings()).containsExactly(back.spacings());
+    }
+
+    @Test
+    void pngWithoutPhysHasOneMillimetreSpacingAndOthersCanReadOurs() throws Exception {
+        BufferedImage img = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
+        Path f = dir.resolve("plain.png");
+        ImageIO.write(img, "png", f.toFile());
+        assertThat(Png.readImage(f).grid().spacings()).containsExactly(1, 1);
+        Path ours = dir.resolve("ours.png");
+        Png.write(ours, new LabelImage(Grid.of(new int[] {2, 2}, new double[] {0.9, 0.9}), new int[] {0, 7, 8, 9}));
+        BufferedImage back = ImageIO.read(ours.toFile());   // the inserted chunk keeps the file valid (CRC checked)
+        assertThat(back.getRaster().getSample(1, 0, 0)).isEqualTo(7);
+        javax.imageio.ImageReader r = ImageIO.getImageReadersByFormatName("png").next();
+        try (var in = ImageIO.createImageInputStream(ours.toFile())) {
+            r.setInput(in);
+            org.w3c.dom.Node tree = r.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+            org.w3c.dom.Node phys = null;
+            for (org.w3c.dom.Node n = tree.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeName().equals("pHYs")) phys = n;
+            }
+            assertThat(phys).isNotNull();
+            assertThat(phys.getAttributes().getNamedItem("pixelsPerUnitXAxis").getNodeValue()).isEqualTo("1111");
+            assertThat(phys.getAttributes().getNamedItem("unitSpecifier").getNodeValue()).isEqualTo("meter");
+        } finally {
+            r.dispose();
+        }
+    }
+
     @Test
     void rowZeroIsTheTopRowAndXIsTheColumn() throws Exception {
         int[] v = new int[6];

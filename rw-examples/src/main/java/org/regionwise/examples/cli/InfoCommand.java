@@ -96,7 +96,7 @@ public final class InfoCommand implements Callable<Integer> {
         row(out, "format", "PNG, grey-scale or palette");
         row(out, "size", join(l.grid().sizes()) + " (2D)");
         row(out, "voxels", Integer.toString(l.grid().voxelCount()));
-        row(out, "spacing", join(l.grid().spacings()) + " mm (PNG has no spacing: 1 mm assumed)");
+        row(out, "spacing", join(l.grid().spacings()) + " mm (from the pHYs chunk; 1 mm when it is absent)");
         int min = Integer.MAX_VALUE, max = 0;
         TreeMap<Long, Long> h = new TreeMap<>();
         for (int x : l.data()) {

@@ -38,7 +38,8 @@ class InfoCommandTest {
         Process p = new ProcessBuilder(List.of(PYTHON.toString(), "-c", script, int16.toString(), float32.toString()))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
-        Assumptions.assumeTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0, reason + ": " + out);
+        Assumptions.assumeTrue(p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0
+                && Files.exists(int16) && Files.exists(float32), reason + ": " + out);
     }
 
     @Test
