@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Times the same U-Net training step (128x128, batch 8, base 16, depth 3, 2 threads, CE, Adam, clip 12) in
+# RegionWise's TensorFlow Java backend and in Debian's PyTorch (/usr/bin/python3), alternating twice, and prints
+# the ratio ours/torch of the median step times (goal <= 0.5). Run from anywhere; builds the test classes offline.
+# Environment overrides: SIZE, BATCH, BASE, DEPTH, THREADS, NORM (instance | none | batch).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$ROOT"
+export TF_CPP_MIN_LOG_LEVEL=2
+SIZE=${SIZE:-128} BATCH=${BATCH:-8} BASE=${BASE:-16} DEPTH=${DEPTH:-3} THREADS=${THREADS:-2} NORM=${NORM:-instance}
+mvn -o -q -pl rw-core,rw-maps,rw-metrics,rw-tensorflow test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
+CP="rw-tensorflow/target/test-classes:rw-tensorflow/target/classes:rw-metrics/target/classes:rw-maps/target/classes:rw-core/target/classes:$(cat rw-tensorflow/target/bench-classpath.txt)"
+ours=() torch=()
+for round in 1 2; do
+  o=$(java -cp "$CP" org.regionwise.tensorflow.bench.StepTimeBench "$SIZE" "$BATCH" "$BASE" "$DEPTH" "$THREADS" 5 20 "$NORM")
+  echo "TF Java round $round: $(echo "$o" | tr '\n' ' ')"
+  ours+=("$(echo "$o" | sed -n 's/^median_ms=//p')")
+  t=$(/usr/bin/python3 rw-tensorflow/bench/unet_torch.py --size "$SIZE" --batch "$BATCH" --base "$BASE" --depth "$DEPTH" --threads "$THREADS" --norm "$NORM")
+  echo "PyTorch round $round: $(echo "$t" | tr '\n' ' ')"
+  torch+=("$(echo "$t" | sed -n 's/^median_ms=//p')")
+done
+/usr/bin/python3 - "${ours[@]}" "${torch[@]}" <<'PY'
+import sys
+v = [float(x) for x in sys.argv[1:]]
+n = len(v) // 2
+o, t = min(v[:n]), min(v[n:])
+print("best median step: TF Java %.1f ms, PyTorch %.1f ms, ratio ours/torch %.2f (goal <= 0.5)" % (o, t, o / t))
+PY
