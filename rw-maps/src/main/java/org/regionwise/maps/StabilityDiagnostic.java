@@ -43,10 +43,18 @@ public final class StabilityDiagnostic {
      */
     public static StabilityReport check(RegionWiseMap map, LabelImage labels, int classes) {
         Objects.requireNonNull(map, "map");
-        ClassMaps z = map.compute(labels, classes);
+        return check(map.compute(labels, classes), labels, map);
+    }
+
+    /**
+     * Checks {@code z}, already computed by {@code map} from {@code labels}; when its values leave {@code [-1, 1]},
+     * also runs the size test with {@code map}.
+     */
+    public static StabilityReport check(ClassMaps z, LabelImage labels, RegionWiseMap map) {
+        Objects.requireNonNull(map, "map");
         StabilityReport plain = analyse(z, labels, Double.NaN);
         if (plain.boundedness() != StabilityReport.Boundedness.UNKNOWN) return plain;
-        ClassMaps big = map.compute(upsample2(labels), classes);
+        ClassMaps big = map.compute(upsample2(labels), z.classes());
         double growth = maxAbs(big) / maxAbs(z);
         return analyse(z, labels, growth);
     }

@@ -52,13 +52,30 @@ public final class Aggregation {
             Acc a = e.getValue();
             DescriptiveStatistics s = a.stats;
             long n = s.getN();
+            double[] sorted = s.getSortedValues();
+            boolean infinite = n > 0 && (Double.isInfinite(sorted[0]) || Double.isInfinite(sorted[(int) n - 1]));
+            double mean = n == 0 ? Double.NaN : infinite ? sum(sorted) : s.getMean();
+            double std = n < 2 || infinite ? Double.NaN : s.getStandardDeviation();
             out.add(new MetricSummary(e.getKey().label(), e.getKey().metric(), a.cases, (int) n, a.undefined, a.skipped,
-                    n == 0 ? Double.NaN : s.getMean(),
-                    n < 2 ? Double.NaN : s.getStandardDeviation(),
-                    n == 0 ? Double.NaN : s.getPercentile(50),
-                    n == 0 ? Double.NaN : s.getMin(),
-                    n == 0 ? Double.NaN : s.getMax()));
+                    mean, std, median(sorted), n == 0 ? Double.NaN : sorted[0], n == 0 ? Double.NaN : sorted[(int) n - 1]));
         }
         return List.copyOf(out);
+    }
+
+    /** Plain sum: with infinite values it is the infinity (or NaN for +inf and -inf together). */
+    private static double sum(double[] v) {
+        double t = 0;
+        for (double d : v) t += d;
+        return t;
+    }
+
+    /** Middle value, or the average of the two middle values; NaN when empty. */
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        if (n == 0) return Double.NaN;
+        if (n % 2 == 1) return sorted[n / 2];
+        double a = sorted[n / 2 - 1];
+        double b = sorted[n / 2];
+        return a == b ? a : a / 2 + b / 2;
     }
 }

@@ -53,4 +53,24 @@ class MedpyAlgorithmAgreementTest {
             assertThat(Metrics.hausdorff95(pred, ref, 1)).isCloseTo(peer.get("hd95"), within(1e-6));
         }
     }
+
+    /** Masks on the image border and a full mask: SciPy's erosion treats outside the image as background. */
+    @ParameterizedTest(name = "connectivity {0}")
+    @ValueSource(ints = {1, 2, 3})
+    void borderTouchingAndFullMasksMatchMedpyAlgorithm(int connectivity) throws Exception {
+        Grid g = Grid.of(new int[] {12, 9, 7}, new double[] {1.5, 0.8, 2.0});
+        int[] full = new int[g.voxelCount()];
+        java.util.Arrays.fill(full, 1);
+        int[] slab = new int[g.voxelCount()];
+        for (int z = 0; z < 7; z++) for (int y = 0; y < 9; y++) for (int x = 0; x < 4; x++) slab[g.index(x, y, z)] = 1;
+        LabelImage pred = new LabelImage(g, full);
+        LabelImage ref = new LabelImage(g, slab);
+        Map<String, Double> peer = ScipyPeer.run(dir, pred, ref, 1, connectivity);
+        SurfaceDistances sd = SurfaceDistances.compute(pred, ref, 1, connectivity);
+        assertThat(sd.predictionSurfaceVoxels()).isEqualTo(peer.get("n_pred_surface").intValue());
+        assertThat(sd.referenceSurfaceVoxels()).isEqualTo(peer.get("n_ref_surface").intValue());
+        assertThat(sd.hausdorff()).isCloseTo(peer.get("hd"), within(1e-6));
+        assertThat(sd.hausdorff95()).isCloseTo(peer.get("hd95"), within(1e-6));
+        assertThat(sd.averageSymmetricSurfaceDistance()).isCloseTo(peer.get("assd"), within(1e-6));
+    }
 }

@@ -12,6 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.regionwise.core.image.Grid;
 import org.regionwise.core.image.LabelImage;
+import org.regionwise.metrics.internal.DistanceField;
+import org.regionwise.metrics.internal.DistanceFields;
+import org.regionwise.metrics.internal.SurfacePairDistances;
 
 /** Every surface metric against the all-pairs oracle on random anisotropic 2D and 3D masks (fixed seeds). */
 class SurfaceDistancesVsBruteForceTest {
@@ -52,6 +55,11 @@ class SurfaceDistancesVsBruteForceTest {
             double[] b = BruteForce.directed(sr, sp, spacing);
             assertThat(sd.predictionToReference()).containsExactly(a, within(TOL));
             assertThat(sd.referenceToPrediction()).containsExactly(b, within(TOL));
+            for (DistanceField field : new DistanceField[] {DistanceFields.tree(), DistanceFields.transform()}) {
+                double[][] both = SurfacePairDistances.compute(pred, ref, label, connectivity, field);
+                assertThat(both[0]).containsExactly(a, within(TOL));
+                assertThat(both[1]).containsExactly(b, within(TOL));
+            }
             assertThat(sd.hausdorff()).isCloseTo(Math.max(BruteForce.max(a), BruteForce.max(b)), within(TOL));
             assertThat(sd.hausdorff95()).isCloseTo(BruteForce.percentile(BruteForce.concat(a, b), 95), within(TOL));
             assertThat(sd.percentileHausdorff(95, PercentileConvention.MONAI_MAX_OF_DIRECTED))

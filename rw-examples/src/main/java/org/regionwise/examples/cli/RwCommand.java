@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
                   "Run 'rw COMMAND --help' for the options of a command."},
         subcommands = {
             InfoCommand.class,
+            MapsCommand.class,
+            EvaluateCommand.class,
             TrainCommand.class,
             PredictCommand.class,
             CompareCommand.class,

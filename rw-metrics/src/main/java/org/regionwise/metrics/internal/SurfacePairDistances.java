@@ -38,13 +38,8 @@ public final class SurfacePairDistances {
             // the distance to an empty surface is +infinity (the infimum over an empty set)
             return new double[][] {infinities(sp.length), infinities(sr.length)};
         }
-        boolean[] sitesP = new boolean[pair.prediction().length];
-        for (int i : sp) sitesP[i] = true;
-        boolean[] sitesR = pair.prediction(); // reuse the prediction mask's array for the reference surface
-        Arrays.fill(sitesR, false);
-        for (int i : sr) sitesR[i] = true;
-        double[] pToR = field.distancesAt(sitesR, cs, spacing3, sp);
-        double[] rToP = field.distancesAt(sitesP, cs, spacing3, sr);
+        double[] pToR = field.distancesAt(sr, cs, spacing3, sp);
+        double[] rToP = field.distancesAt(sp, cs, spacing3, sr);
         return new double[][] {pToR, rToP};
     }
 

@@ -82,10 +82,11 @@ public final class LowerEnvelope {
             for (int p = a; p <= b; p++) out[outOff + p] = Double.POSITIVE_INFINITY;
             return;
         }
+        z[k + 1] = Double.POSITIVE_INFINITY;      // sentinel: the last parabola extends to +inf
         int j = 0;
         for (int p = a; p <= b; p++) {
             int x = p - lo;
-            while (j < k && z[j + 1] < x) j++;
+            while (z[j + 1] < x) j++;
             double d = x - v[j];
             out[outOff + p] = d * d + g[j];
         }
