@@ -8,7 +8,18 @@ public interface TrainingBackend {
     /** The name configuration selects this backend by. */
     String name();
 
-    /** Trains a model; never returns a half-trained model silently (a diverged run throws). */
+    /**
+     * Checks, before any work, that this backend can carry out {@code plan} (e.g. a backend without 3D support
+     * rejects a 3D U-Net); throws {@link IllegalArgumentException} naming what it cannot do. The builder calls this
+     * when an experiment is built. The default accepts every plan.
+     */
+    default void validate(TrainingPlan plan) {}
+
+    /**
+     * Builds the network of {@code plan.model()}, trains it under {@code plan} on {@code data}, reports progress to
+     * {@code listener}, and returns the trained model; never returns a half-trained model silently (a diverged run
+     * throws).
+     */
     TrainedModel train(TrainingPlan plan, TrainingData data, TrainingListener listener);
 
     /** Loads a model saved with {@link TrainedModel#save(Path)}. */

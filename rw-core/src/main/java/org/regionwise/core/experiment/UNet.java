@@ -1,0 +1,82 @@
+package org.regionwise.core.experiment;
+
+import org.jspecify.annotations.Nullable;
+import org.regionwise.core.backend.ModelSpec;
+
+/**
+ * A mutable, fluent description of a U-Net that becomes a {@link ModelSpec.UNet} when the experiment is built:
+ * {@code UNet.twoD().depth(4).baseFilters(32)}. The number of classes defaults to the data's, the seed to the
+ * experiment's. Defaults follow the paper's nnU-Net 2D network: depth 4, 32 base filters, at most 480 filters,
+ * instance normalisation, transposed-convolution upsampling, deep supervision on, one input channel.
+ */
+public final class UNet {
+    private final int dimensions;
+    private int inputChannels = 1;
+    private @Nullable Integer classes;
+    private int depth = 4;
+    private int baseFilters = 32;
+    private int maxFilters = 480;
+    private ModelSpec.Normalization normalization = ModelSpec.Normalization.INSTANCE;
+    private ModelSpec.Upsampling upsampling = ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION;
+    private boolean deepSupervision = true;
+    private @Nullable Long seed;
+
+    private UNet(int dimensions) { this.dimensions = dimensions; }
+
+    /** A 2D U-Net with the defaults above. */
+    public static UNet twoD() { return new UNet(2); }
+
+    /** A 3D U-Net with the defaults above (backends may not support 3D yet: they reject it when the experiment is built). */
+    public static UNet threeD() { return new UNet(3); }
+
+    /** Number of poolings, in [1, 8]. */
+    public UNet depth(int depth) { this.depth = depth; return this; }
+
+    /** Filters at full resolution; they double per stage up to {@link #maxFilters(int)}. */
+    public UNet baseFilters(int baseFilters) { this.baseFilters = baseFilters; return this; }
+
+    public UNet maxFilters(int maxFilters) { this.maxFilters = maxFilters; return this; }
+
+    public UNet normalization(ModelSpec.Normalization normalization) { this.normalization = normalization; return this; }
+
+    public UNet upsampling(ModelSpec.Upsampling upsampling) { this.upsampling = upsampling; return this; }
+
+    /** Loss on every decoder output with {@code DeepSupervisionWeights} (the paper: on). */
+    public UNet deepSupervision(boolean deepSupervision) { this.deepSupervision = deepSupervision; return this; }
+
+    public UNet inputChannels(int inputChannels) { this.inputChannels = inputChannels; return this; }
+
+    /** Number of output classes; must match the data's class count (which is the default). */
+    public UNet classes(int classes) { this.classes = classes; return this; }
+
+    /** Seed of the weight initialisation (default: the experiment's seed). */
+    public UNet seed(long seed) { this.seed = seed; return this; }
+
+    public int dimensions() { return dimensions; }
+    public int depth() { return depth; }
+    public int baseFilters() { return baseFilters; }
+    public int maxFilters() { return maxFilters; }
+    public ModelSpec.Normalization normalization() { return normalization; }
+    public ModelSpec.Upsampling upsampling() { return upsampling; }
+    public boolean deepSupervision() { return deepSupervision; }
+    public int inputChannels() { return inputChannels; }
+
+    /**
+     * The immutable spec for data with {@code dataClasses} classes and an experiment seed {@code defaultSeed}.
+     *
+     * @throws IllegalArgumentException if an explicit class count differs from {@code dataClasses}, or any value is
+     *                                  out of range
+     */
+    public ModelSpec.UNet toSpec(int dataClasses, long defaultSeed) {
+        if (classes != null && classes != dataClasses) {
+            throw new IllegalArgumentException("U-Net has classes(" + classes + ") but the data has " + dataClasses + " classes");
+        }
+        return new ModelSpec.UNet(dimensions, inputChannels, dataClasses, depth, baseFilters, maxFilters, normalization,
+                upsampling, deepSupervision, seed != null ? seed : defaultSeed);
+    }
+
+    @Override public String toString() {
+        return "UNet[" + dimensions + "D, depth " + depth + ", filters " + baseFilters + ".." + maxFilters + ", " + normalization
+                + ", " + upsampling + (deepSupervision ? ", deep supervision" : "") + "]";
+    }
+}
