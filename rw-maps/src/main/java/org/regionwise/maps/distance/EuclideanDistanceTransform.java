@@ -48,6 +48,8 @@ import org.regionwise.maps.distance.internal.SquaredStore;
 public final class EuclideanDistanceTransform {
     /** Below this many voxels a transform runs on the calling thread only: hand-off costs more than it saves. */
     private static final int PARALLEL_THRESHOLD = 1 << 15;
+    /** Spacing limits: squared distances must neither underflow to 0 nor overflow in {@code float}. */
+    private static final double MIN_SPACING = 1e-12, MAX_SPACING = 1e12;
 
     private final int threads;
 
@@ -76,7 +78,8 @@ public final class EuclideanDistanceTransform {
      *
      * @param mask    foreground ({@code true}) / background, flat, x fastest; length {@code prod(size)}
      * @param size    voxels per axis (any number of axes >= 1)
-     * @param spacing voxel size per axis, finite and {@code > 0} (all ones for voxel units)
+     * @param spacing voxel size per axis in {@code [1e-12, 1e12]} (all ones for voxel units); the bounds keep squared
+     *                distances away from underflow and float overflow
      * @return a new array: 0 on background, the distance on foreground, {@code +inf} everywhere if there is no
      *     background voxel
      */
@@ -135,9 +138,9 @@ public final class EuclideanDistanceTransform {
                         + size[a] + " (size " + Arrays.toString(size) + ")");
             }
             double s = spacing[a];
-            if (!(s > 0) || !Double.isFinite(s)) {
-                throw new IllegalArgumentException("EDT spacing must be finite and > 0, but axis " + a + " has " + s
-                        + " (spacing " + Arrays.toString(spacing) + ")");
+            if (!(s >= MIN_SPACING && s <= MAX_SPACING)) {
+                throw new IllegalArgumentException("EDT spacing must lie in [1e-12, 1e12] (finite and > 0), but axis "
+                        + a + " has " + s + " (spacing " + Arrays.toString(spacing) + ")");
             }
             n *= size[a];
         }

@@ -16,6 +16,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.regionwise.core.image.ClassMaps;
 import org.regionwise.core.image.Grid;
@@ -132,7 +134,9 @@ public class EdtBenchmark {
         return m;
     }
 
-    public static void main(String[] args) throws RunnerException {
-        new Runner(new OptionsBuilder().include(EdtBenchmark.class.getName()).build()).run();
+    /** Runs every benchmark of this class; JMH command-line options (e.g. {@code -wi 2 -i 3 -p side=256}) apply. */
+    public static void main(String[] args) throws RunnerException, CommandLineOptionException {
+        new Runner(new OptionsBuilder().parent(new CommandLineOptions(args))
+                .include(EdtBenchmark.class.getName()).build()).run();
     }
 }

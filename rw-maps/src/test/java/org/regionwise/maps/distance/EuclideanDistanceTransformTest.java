@@ -191,6 +191,34 @@ class EuclideanDistanceTransformTest {
     }
 
     @Test
+    void concurrentCallsOnOneInstanceAreIndependent() throws Exception {
+        int[] size = {40, 36, 30};
+        double[] spacing = {1, 1.5, 2};
+        boolean[][] masks = new boolean[4][];
+        float[][] expected = new float[4][];
+        for (int m = 0; m < 4; m++) {
+            Random r = new Random(40 + m);
+            masks[m] = new boolean[40 * 36 * 30];
+            for (int i = 0; i < masks[m].length; i++) masks[m][i] = r.nextDouble() < 0.9 + 0.02 * m;
+            expected[m] = EDT.threads(1).distance(masks[m], size, spacing);
+        }
+        EuclideanDistanceTransform shared = EDT.threads(3);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<float[]>> results = new java.util.ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int m = 0; m < 4; m++) {
+                    boolean[] mask = masks[m];
+                    results.add(callers.submit(() -> shared.distance(mask, size, spacing)));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) assertThat(results.get(i).get()).containsExactly(expected[i % 4]);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void gridOverloadsUseSpacingOrVoxels() {
         Grid g = Grid.of(new int[] {3, 1}, new double[] {2.5, 1});
         boolean[] mask = {false, true, true};
@@ -207,6 +235,10 @@ class EuclideanDistanceTransformTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("axis 1");
         assertThatThrownBy(() -> EDT.distance(new boolean[4], new int[] {2, 2}, new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spacing has 1 values");
+        assertThatThrownBy(() -> EDT.distance(new boolean[4], new int[] {2, 2}, new double[] {1e-200, 1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("axis 0");
+        assertThatThrownBy(() -> EDT.squaredDistance(new boolean[4], new int[] {2, 2}, new double[] {1, Double.NaN}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("axis 1");
         assertThatThrownBy(() -> EDT.threads(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
     }
 

@@ -32,6 +32,10 @@ public sealed interface SquaredStore permits SquaredStore.Floats, SquaredStore.D
 
         @Override public void scatter(int base, int stride, int n, int count, double[] buf, double weight, boolean sqrt) {
             final float[] d = data;
+            if (count == 1 && stride == 1 && !sqrt) {        // one contiguous line (the axis-0 pass)
+                for (int t = 0; t < n; t++) d[base + t] = (float) (buf[t] * weight);
+                return;
+            }
             if (sqrt) {
                 for (int t = 0; t < n; t++) {
                     int dst = base + t * stride;
