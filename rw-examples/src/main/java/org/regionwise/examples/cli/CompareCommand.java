@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.regionwise.core.backend.TrainingBackend;
 import org.regionwise.examples.data.Dataset;
 import org.regionwise.examples.data.DatasetRegistry;
-import org.regionwise.examples.data.SyntheticDatasets;
 import org.regionwise.examples.experiment.Backends;
 import org.regionwise.examples.experiment.Comparison;
 import org.regionwise.examples.experiment.Experiment;
@@ -47,9 +46,6 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Training seeds 1..N (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--size", paramLabel = "PX", defaultValue = "64", description = "Edge of the synthetic images in pixels (default: ${DEFAULT-VALUE}).")
-    int size;
-
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tensorflow", description = "Training backend (default: ${DEFAULT-VALUE}).")
     String backend;
 
@@ -62,6 +58,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Mixin TrainingOptions training = new TrainingOptions();
 
+    @Mixin DatasetOptions datasetOptions = new DatasetOptions();
+
     @Override public Integer call() {
         List<String> dsNames = datasets == null || datasets.isEmpty() ? DatasetRegistry.syntheticNames() : datasets;
         List<String> lossNames = losses == null ? LossCatalog.names() : LossCatalog.splitList(losses);
@@ -71,8 +69,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
         TrainingBackend b = backends.apply(backend);
         TrainingSettings quick = TrainingSettings.quick();
-        DatasetRegistry registry = new DatasetRegistry(SyntheticDatasets.Options.defaults().withSize(size),
-                DatasetRegistry.defaults().colin27(), DatasetRegistry.defaults().nnunet());
+        DatasetRegistry registry = datasetOptions.registry();
         PrintWriter o = spec.commandLine().getOut();
         List<Dataset> data = new ArrayList<>();
         int minEdge = Integer.MAX_VALUE;

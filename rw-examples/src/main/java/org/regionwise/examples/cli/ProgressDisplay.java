@@ -41,8 +41,8 @@ final class ProgressDisplay implements Comparison.Progress, AutoCloseable {
 
     @Override public void step(int epoch, int step, int stepsPerEpoch, double loss) {
         bar.stepTo(run * stepsPerRun + (long) epoch * stepsPerEpoch + step + 1);
-        bar.setExtraMessage(String.format(Locale.ROOT, "%s e%d loss %.3f%s", label, epoch + 1, loss,
-                Double.isNaN(lastDice) ? "" : String.format(Locale.ROOT, " dice %.2f", lastDice)));
+        bar.setExtraMessage(String.format(Locale.ROOT, "%s e%d L=%.3f%s", label, epoch + 1, loss,
+                Double.isNaN(lastDice) ? "" : String.format(Locale.ROOT, " Dice=%.2f", lastDice)));
     }
 
     @Override public void epoch(EpochReport report) {

@@ -17,7 +17,6 @@ import org.regionwise.core.io.AtomicFiles;
 import org.regionwise.core.loss.LossSpec;
 import org.regionwise.examples.data.Dataset;
 import org.regionwise.examples.data.DatasetRegistry;
-import org.regionwise.examples.data.SyntheticDatasets;
 import org.regionwise.examples.experiment.Backends;
 import org.regionwise.examples.experiment.CaseScore;
 import org.regionwise.examples.experiment.Experiment;
@@ -55,9 +54,6 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of weights and sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--size", paramLabel = "PX", defaultValue = "64", description = "Edge of synthetic images in pixels (default: ${DEFAULT-VALUE}).")
-    int size;
-
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tensorflow", description = "Training backend (default: ${DEFAULT-VALUE}).")
     String backend;
 
@@ -69,6 +65,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin TrainingOptions training = new TrainingOptions();
 
+    @Mixin DatasetOptions datasetOptions = new DatasetOptions();
+
     /** Defaults of {@code rw train}: 30 epochs × 50 steps of batch 8, depth-4 U-Net with 16 base filters, lr 1e-3. */
     static TrainingSettings defaults() { return new TrainingSettings(30, 50, 8, 64, 4, 16, 1e-3, false, 0); }
 
@@ -79,8 +77,7 @@ public final class TrainCommand implements Callable<Integer> {
         if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
             throw new IllegalArgumentException("--out " + out + " already exists and is not an empty directory; choose a new run directory");
         }
-        DatasetRegistry registry = new DatasetRegistry(SyntheticDatasets.Options.defaults().withSize(size),
-                DatasetRegistry.defaults().colin27(), DatasetRegistry.defaults().nnunet());
+        DatasetRegistry registry = datasetOptions.registry();
         PrintWriter o = spec.commandLine().getOut();
         Dataset d = registry.load(dataset);
         int edge = Integer.MAX_VALUE;

@@ -70,6 +70,9 @@ class CommandsTest {
         Result big = rw("compare", "--datasets", "synthetic-kidney", "--size", "32", "--patch", "64", "--out", dir.resolve("v").toString());
         assertThat(big.code()).isEqualTo(2);
         assertThat(big.err()).contains("--patch 64 is larger than the smallest training image edge (32 px)");
+        Result axis = rw("train", "--dataset", "colin27-brain", "--slice-axis", "3", "--out", dir.resolve("u").toString());
+        assertThat(axis.code()).isEqualTo(2);
+        assertThat(axis.err()).contains("slice axis must be 0, 1 or 2, got 3");
         assertThat(dir.resolve("y")).doesNotExist();
     }
 
