@@ -21,6 +21,7 @@ import org.regionwise.examples.data.SplitDataset;
 import org.regionwise.examples.data.SyntheticDatasets;
 import org.regionwise.examples.report.Csv;
 import org.regionwise.examples.testing.GaussianIntensityBackend;
+import org.regionwise.examples.testing.TinyNnUnet;
 import picocli.CommandLine;
 
 /** The rw train / predict / compare commands in-process, with the instant test backend. */
@@ -53,6 +54,25 @@ class CommandsTest {
         assertThat(r.out()).contains("1 datasets x 2 losses x 1 seeds = 2 runs", "report: " + report.toAbsolutePath().resolve("report.md"));
         assertThat(report.resolve("report.md")).exists();
         assertThat(Csv.parse(Files.readString(report.resolve("summary.csv")))).hasSize(1 + 2);
+    }
+
+    @Test
+    void trainsOnAnNnUnetFolderWithCtNormalisation() throws Exception {
+        Path data = dir.resolve("Dataset001_Tiny");
+        TinyNnUnet.write(data, 10, true, TinyNnUnet.DATASET_JSON_V2);
+        Path run = dir.resolve("run-nnunet");
+        Result t = rw("train", "--dataset", "nnunet:" + data, "--ct", "--loss", "dice", "--epochs", "2", "--iterations", "2",
+                "--depth", "2", "--no-progress", "--out", run.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("rw train: nnunet:Dataset001_Tiny (16 training, 4 validation, 4 test images", "kidney", "tumour");
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(run.resolve("config.properties"))) { p.load(r); }
+        assertThat(p.getProperty("normalization")).startsWith("ct:");
+        assertThat(p.getProperty("train.patch")).isEqualTo("8");
+        Path out = dir.resolve("nnunet-pred");
+        Result pr = rw("predict", "--model", run.toString(), "--input", data.resolve("imagesTs").toString(), "--out", out.toString());
+        assertThat(pr.code()).as(pr.err()).isZero();
+        assertThat(Nifti.readLabels(out.resolve("test_000.nii.gz")).grid().sizes()).containsExactly(12, 10, 6);
     }
 
     @Test
