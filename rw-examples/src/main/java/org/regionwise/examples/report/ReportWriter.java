@@ -140,7 +140,7 @@ public final class ReportWriter {
                 + "formula). Values are per run, averaged over seeds.");
         if (result.seeds().size() > 1) {
             md.append(" With several seeds, the last column is the standard deviation of the validation curve across seeds, "
-                    + "averaged over the last 5 epochs.");
+                    + "averaged over the last 5 epochs (all epochs when there are fewer).");
         }
         md.append("\n\n");
     }
@@ -192,7 +192,7 @@ public final class ReportWriter {
         } else {
             boolean spread = result.seeds().size() > 1;
             md.append("| loss | ").append(String.join(" | ", instabilityNames)).append(" | final validation Dice |")
-                    .append(spread ? " std across seeds (last 5 epochs) |" : "").append('\n');
+                    .append(spread ? " std across seeds (last ≤5 epochs) |" : "").append('\n');
             md.append("|---|").append("---|".repeat(instabilityNames.size() + 1 + (spread ? 1 : 0))).append('\n');
             for (String loss : result.losses()) {
                 List<RunResult> runs = result.runs(d.name(), loss).stream().filter(r -> !r.failed()).toList();
