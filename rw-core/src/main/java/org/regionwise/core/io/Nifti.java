@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.regionwise.core.image.ClassMaps;
 import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.Grid;
@@ -36,6 +38,7 @@ import org.regionwise.core.image.LabelImage;
  */
 public final class Nifti {
     private static final int BUFFER = 1 << 16;
+    private static final Logger LOG = LogManager.getLogger(Nifti.class);
     private static final String DESCRIPTION = "RegionWise";
     /** The largest expansion deflate allows (RFC 1951: 258-byte matches in at most 2 bits each, ~1032:1). */
     private static final long MAX_DEFLATE_RATIO = 1032;
@@ -47,6 +50,17 @@ public final class Nifti {
     /** Reads any supported NIfTI-1 file: header and (scaled) voxel data. */
     public static NiftiVolume read(Path file) {
         Objects.requireNonNull(file, "file");
+        long start = System.nanoTime();
+        NiftiVolume v = readVolume(file);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("read {}: {} {} {}, {} in {} ms", file, v.datatypeName(),
+                    java.util.Arrays.toString(v.shape()), v.byteOrder(), v.isCompressed() ? "gzip" : "uncompressed",
+                    (System.nanoTime() - start) / 1_000_000);
+        }
+        return v;
+    }
+
+    private static NiftiVolume readVolume(Path file) {
         NiftiHeader header;
         try (InputStream in = open(file)) {
             header = NiftiHeader.decode(file, readUpTo(in, NiftiHeader.SIZEOF_HDR, file, "header"));
@@ -283,6 +297,7 @@ public final class Nifti {
                     + file + ")");
         }
         byte[] header = NiftiHeader.encode(shape, spacing, dt, grid.frame(), DESCRIPTION);
+        LOG.debug("writing {}: {} {} x {} volume(s)", file, dt.typeName(), grid.describeSize(), Math.max(1, volumes));
         AtomicFiles.write(file, raw -> {
             OutputStream out = gzip ? new FastGzipOutputStream(raw) : raw;
             out.write(header);

@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.io.ImageFormatException;
 import picocli.CommandLine;
@@ -32,8 +30,6 @@ public final class CliErrors {
     /** Exit code for bugs. */
     public static final int INTERNAL_ERROR = 1;
 
-    private static final Logger LOG = LogManager.getLogger(CliErrors.class);
-
     private CliErrors() {}
 
     /** Handles exceptions thrown by a subcommand's {@code call()}. */
@@ -44,7 +40,6 @@ public final class CliErrors {
             String userMessage = userMessage(ex);
             if (userMessage != null) {
                 err.println("rw: " + oneLine(userMessage));
-                LOG.debug("user error", ex);
                 if (debug) ex.printStackTrace(err);
                 err.flush();
                 return USER_ERROR;
