@@ -40,6 +40,9 @@ public final class TensorFlowBackend implements TrainingBackend {
 
     @Override public String name() { return "tensorflow"; }
 
+    /** Accepts 2D single-channel {@link ModelSpec.UNet} plans whose patch size is a multiple of {@code 2^depth}. */
+    @Override public void validate(TrainingPlan plan) { Trainer.validate(plan); }
+
     @Override
     public TensorFlowModel train(TrainingPlan plan, TrainingData data, TrainingListener listener) {
         Trainer.Outcome o = Trainer.run(plan, data, listener, false, pipeline);

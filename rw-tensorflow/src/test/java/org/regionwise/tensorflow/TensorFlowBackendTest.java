@@ -132,6 +132,8 @@ class TensorFlowBackendTest {
             for (int i = 0; i < p.grid().voxelCount(); i++) assertThat(p.get(0, i) + p.get(1, i)).isCloseTo(1f, within(1e-5f));
 
             m.save(dir.resolve("saved"));
+            assertThatThrownBy(() -> new TensorFlowBackend().load(dir.resolve("nothing-here")))
+                    .hasMessageContaining("is " + dir.resolve("nothing-here") + " a saved RegionWise model?");
             try (TensorFlowModel loaded = new TensorFlowBackend().load(dir.resolve("saved"))) {
                 assertThat(loaded.spec()).isEqualTo(spec);
                 assertThat(loaded.predict(odd.image()).data(1)).containsExactly(p.data(1));
@@ -165,7 +167,22 @@ class TensorFlowBackendTest {
             assertThat(seg.grid()).isEqualTo(g3);
             LabelImage slice1 = m.segment(volume.slice(2, 1));
             assertThat(seg.slice(2, 1).data()).containsExactly(slice1.data());
+            m.close();
+            assertThatThrownBy(() -> m.predict(odd.image())).hasMessage("this model is closed");
         }
+    }
+
+    @Test
+    void validateRejects3DNetworksAndPatchSizesThatAreNotAMultipleOf2PowDepth() {
+        TensorFlowBackend b = new TensorFlowBackend();
+        ModelSpec.UNet threeD = new ModelSpec.UNet(3, 1, 2, 3, 4, 16, ModelSpec.Normalization.INSTANCE,
+                ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, true, 1);
+        assertThatThrownBy(() -> b.validate(plan(threeD, Losses.crossEntropy(), 1, 1, null, 1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2D U-Nets only");
+        ModelSpec.UNet ok = unet(2, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, 1);
+        TrainingPlan odd = new TrainingPlan(ok, Losses.crossEntropy(), OptimizerSpec.paper(), 1, 1, 2, 36, 1, 1, 1, null);
+        assertThatThrownBy(() -> b.validate(odd)).hasMessageContaining("patch size 36 must be a multiple of 2^depth = 8");
+        b.validate(plan(ok, Losses.crossEntropy(), 1, 1, null, 1));
     }
 
     @Test

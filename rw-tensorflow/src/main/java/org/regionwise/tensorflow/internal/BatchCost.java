@@ -8,14 +8,13 @@ import org.regionwise.core.backend.TrainingPlan;
 public final class BatchCost {
     private BatchCost() {}
 
-    /** Mean wall time in ms of building {@code n} batches of {@code plan} on the calling thread (after 2 warm-up batches). */
+    /** Mean wall time in ms of building {@code n} batches of {@code plan} on the calling thread, after {@code n} warm-up batches (JIT). */
     public static double millisPerBatch(TrainingPlan plan, TrainingData data, int n) {
         ModelSpec.UNet spec = (ModelSpec.UNet) plan.model();
         PatchSampler sampler = new PatchSampler(data.training(), plan.patchSize(), true);
         BatchFactory f = new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(),
                 UNetBuilder.outputScales(spec), plan.seed());
-        f.create(0, 0);
-        f.create(0, 1);
+        for (int i = 0; i < n; i++) f.create(0, i);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) f.create(1, i);
         return (System.nanoTime() - t0) / 1e6 / n;

@@ -134,7 +134,7 @@ public final class LossBuilder {
             Operand<TFloat64> inter = tf.reduceSum(tf.math.mul(p, y), axes);
             Operand<TFloat64> sp = tf.reduceSum(p, axes);
             Operand<TFloat64> sy = tf.reduceSum(y, axes);
-            Operand<TFloat64> dice = tf.math.div(tf.math.add(tf.math.mul(c(2), inter), c(d.smooth())),
+            Operand<TFloat64> dice = safeRatio(tf.math.add(tf.math.mul(c(2), inter), c(d.smooth())),
                     tf.math.add(tf.math.add(sp, sy), c(d.smooth())));                       // [B, K] or [K]
             if (!d.includeBackground()) dice = dropBackground(dice, d.batchDice() ? 0 : 1);
             return tf.math.sub(c(1), tf.math.mean(dice, d.batchDice() ? tf.constant(0) : tf.constant(new int[] {0, 1})));
@@ -159,7 +159,7 @@ public final class LossBuilder {
             Operand<TInt32> k = tf.constant(1);
             Operand<TFloat64> num = tf.math.add(tf.math.mul(c(2), tf.reduceSum(tf.math.mul(w, inter), k)), c(g.smooth()));
             Operand<TFloat64> den = tf.math.add(tf.reduceSum(tf.math.mul(w, union), k), c(g.smooth()));
-            return tf.math.sub(c(1), tf.math.mean(tf.math.div(num, den), tf.constant(0)));
+            return tf.math.sub(c(1), tf.math.mean(safeRatio(num, den), tf.constant(0)));
         }
         if (spec instanceof LossSpec.WeightedSum s) {
             Operand<TFloat64> total = null;
@@ -177,6 +177,17 @@ public final class LossBuilder {
             return tf.math.add(tf.math.mul(a, first), tf.math.mul(tf.math.sub(c(1), a), second));
         }
         throw new IllegalArgumentException("loss " + spec.id() + " (" + spec.getClass().getSimpleName() + ") is not supported by the TensorFlow backend");
+    }
+
+    /**
+     * {@code num / den}, with 1 and no gradient where {@code den == 0} (only possible with smoothing 0 and an empty
+     * class whose probabilities underflow), as the reference; the division sees a safe denominator so that no NaN
+     * reaches the gradient through the unselected branch.
+     */
+    private Operand<TFloat64> safeRatio(Operand<TFloat64> num, Operand<TFloat64> den) {
+        Operand<org.tensorflow.types.TBool> zero = tf.math.equal(den, c(0));
+        Operand<TFloat64> ones = tf.math.add(tf.zerosLike(den), c(1));
+        return tf.select(zero, ones, tf.math.div(num, tf.select(zero, ones, den)));
     }
 
     /** Drops class 0 along {@code axis} (the last axis of a rank-1 or rank-2 tensor). */

@@ -55,6 +55,7 @@ public final class ModelGraph implements AutoCloseable {
     private final @Nullable TrainingOps training;
     private final double[] scaleWeights;
     private final Session session;
+    private boolean closed;
 
     private ModelGraph(ModelSpec.UNet spec, @Nullable LossSpec loss, @Nullable OptimizerSpec optimizer, int threads) {
         this.spec = spec;
@@ -77,9 +78,16 @@ public final class ModelGraph implements AutoCloseable {
                 this.training = null;
             }
             int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
-            ConfigProto config = ConfigProto.newBuilder()
-                    .setIntraOpParallelismThreads(n).setInterOpParallelismThreads(n).build();
-            this.session = new Session(graph, config);
+            ConfigProto.Builder config = ConfigProto.newBuilder()
+                    .setIntraOpParallelismThreads(n).setInterOpParallelismThreads(n);
+            if (spec.normalization() == ModelSpec.Normalization.NONE) {
+                // Grappler's remapper fails on the gradient of the Conv2D+BiasAdd+LeakyRelu pattern ("fanout
+                // 'gradients/LeakyReluGrad' exist for missing node 'BiasAdd'") and logs an error; it then skips the
+                // pass anyway, so switching it off only removes the noise
+                config.setGraphOptions(org.tensorflow.proto.GraphOptions.newBuilder().setRewriteOptions(
+                        org.tensorflow.proto.RewriterConfig.newBuilder().setRemapping(org.tensorflow.proto.RewriterConfig.Toggle.OFF)));
+            }
+            this.session = new Session(graph, config.build());
         } catch (RuntimeException e) {
             graph.close();
             throw e;
@@ -149,7 +157,7 @@ public final class ModelGraph implements AutoCloseable {
     public int scales() { return scaleWeights.length; }
 
     /** Assigns every variable its seeded initial value. */
-    public void initialize() { store.initialize(session); }
+    public void initialize() { requireOpen(); store.initialize(session); }
 
     /**
      * One optimiser step on {@code batch}; the loss is the value before the update.
@@ -158,6 +166,7 @@ public final class ModelGraph implements AutoCloseable {
      * @param alphas       this epoch's alpha of each gradual combination ({@link LossBuilder#alphas})
      */
     public StepResult step(Batch batch, double learningRate, double[] alphas) {
+        requireOpen();
         TrainingOps t = requireTraining();
         if (batch.scales() != scaleWeights.length) {
             throw new IllegalArgumentException("batch has " + batch.scales() + " scales, the network trains " + scaleWeights.length);
@@ -182,6 +191,7 @@ public final class ModelGraph implements AutoCloseable {
 
     /** The loss of {@code batch} without updating (float64). */
     public double evaluateLoss(Batch batch, double[] alphas) {
+        requireOpen();
         TrainingOps t = requireTraining();
         try (TensorScope scope = new TensorScope()) {
             Session.Runner r = session.runner();
@@ -203,6 +213,7 @@ public final class ModelGraph implements AutoCloseable {
      * input {@code [n, h, w, C]}, output {@code [n, h, w, K]}.
      */
     public float[] predict(float[] images, int n, int h, int w) {
+        requireOpen();
         int m = 1 << spec.depth();
         if (h % m != 0 || w % m != 0) {
             throw new IllegalArgumentException("input " + h + "x" + w + " is not a multiple of 2^depth = " + m);
@@ -214,13 +225,14 @@ public final class ModelGraph implements AutoCloseable {
     }
 
     /** Writes every variable (weights, Adam slots and step, batch-norm statistics) under {@code prefix}. */
-    public void save(Path prefix) { session.save(prefix.toString()); }
+    public void save(Path prefix) { requireOpen(); session.save(prefix.toString()); }
 
     /** Restores variables written by {@link #save}. */
-    public void restore(Path prefix) { session.restore(prefix.toString()); }
+    public void restore(Path prefix) { requireOpen(); session.restore(prefix.toString()); }
 
     /** Exports a SavedModel (tag {@code serve}, signature {@code serving_default}: {@code image -> probs}). */
     public void exportSavedModel(Path directory) {
+        requireOpen();
         try {
             SavedModelBundle.exporter(directory.toString()).withSession(session)
                     .withSignature(Signature.builder().key(Signature.DEFAULT_KEY).input("image", image).output("probs", probs).build())
@@ -235,8 +247,16 @@ public final class ModelGraph implements AutoCloseable {
         return training;
     }
 
+    /** Throws when the native session is already closed (using it then would crash the JVM). */
+    private void requireOpen() {
+        if (closed) throw new IllegalStateException("this model is closed");
+    }
+
+    /** Closes the session and the graph; later calls do nothing. */
     @Override
     public void close() {
+        if (closed) return;
+        closed = true;
         try {
             session.close();
         } finally {

@@ -52,20 +52,11 @@ public final class Trainer {
      * Trains from scratch, or resumes from {@code plan.outputDirectory()/checkpoints/last} when {@code resume} is true.
      */
     public static Outcome run(TrainingPlan plan, TrainingData data, TrainingListener listener, boolean resume, PipelineOptions options) {
-        if (!(plan.model() instanceof ModelSpec.UNet spec)) {
-            throw new IllegalArgumentException("the TensorFlow backend trains ModelSpec.UNet models, got " + plan.model());
-        }
+        validate(plan);
+        ModelSpec.UNet spec = (ModelSpec.UNet) plan.model();
         if (spec.classes() != data.classes()) {
             throw new IllegalArgumentException("the model has K=" + spec.classes() + " classes but the data '" + data.name()
                     + "' has " + data.classes() + " " + data.classNames());
-        }
-        if (spec.inputChannels() != 1) {
-            throw new IllegalArgumentException("samples are single-channel images, the model expects inputChannels=" + spec.inputChannels());
-        }
-        int multiple = 1 << spec.depth();
-        if (plan.patchSize() % multiple != 0) {
-            throw new IllegalArgumentException("patch size " + plan.patchSize() + " must be a multiple of 2^depth = " + multiple
-                    + " (depth " + spec.depth() + ")");
         }
         for (Sample s : data.training()) s.labels().requireClasses(spec.classes());
         Path out = plan.outputDirectory();
@@ -154,6 +145,28 @@ public final class Trainer {
         } catch (RuntimeException | Error e) {
             graph.close();
             throw e;
+        }
+    }
+
+    /** Rejects plans this backend cannot train, naming the reason (see {@code TrainingBackend.validate}). */
+    public static void validate(TrainingPlan plan) {
+        if (!(plan.model() instanceof ModelSpec.UNet spec)) {
+            throw new IllegalArgumentException("the TensorFlow backend trains ModelSpec.UNet models, got " + plan.model());
+        }
+        if (spec.dimensions() != 2) {
+            throw new IllegalArgumentException("the TensorFlow backend trains 2D U-Nets only (Conv3D has no gradient in TF Java 1.1.0); "
+                    + "the plan asks for dimensions=" + spec.dimensions() + " (3D volumes are predicted slice by slice by a 2D model)");
+        }
+        if (spec.inputChannels() != 1) {
+            throw new IllegalArgumentException("samples are single-channel images, the model expects inputChannels=" + spec.inputChannels());
+        }
+        int multiple = 1 << spec.depth();
+        if (plan.patchSize() % multiple != 0) {
+            throw new IllegalArgumentException("patch size " + plan.patchSize() + " must be a multiple of 2^depth = " + multiple
+                    + " (depth " + spec.depth() + ")");
+        }
+        if (plan.patchSize() >> UNetBuilder.outputScales(spec) - 1 < 1) {
+            throw new IllegalArgumentException("patch size " + plan.patchSize() + " is too small for depth " + spec.depth());
         }
     }
 

@@ -35,6 +35,7 @@ public final class PipelineBench {
             System.out.printf(Locale.ROOT, "batch building on one thread (patches, augmentation, labels and maps at every scale): %-4s %.1f ms/batch%n",
                     loss.id(), org.regionwise.tensorflow.internal.BatchCost.millisPerBatch(plan, data, 20));
         }
+        if (rounds == 0) return;
         List<Double> ce = new ArrayList<>(), rrw = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (LossSpec loss : List.of(Losses.crossEntropy(), Losses.rectifiedRegionWise())) {

@@ -88,4 +88,41 @@ class BatchFactoryTest {
             }
         }
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void augmentationMovesIntensitiesAndLabelsTogether(long seed) {
+        // intensity = 10 * label exactly, so wherever the four bilinear neighbours share a label the resampled
+        // intensity must equal 10 * the nearest-neighbour label
+        Grid g = Grid.of2D(48, 40);
+        int[] lab = new int[g.voxelCount()];
+        float[] img = new float[g.voxelCount()];
+        for (int i = 0; i < lab.length; i++) {
+            int x = i % 48, y = i / 48;
+            lab[i] = (x - 20) * (x - 20) + (y - 18) * (y - 18) < 100 ? 1 : (x > 30 && y > 25 ? 2 : 0);
+            img[i] = 10 * lab[i];
+        }
+        PatchSampler.Case c = new PatchSampler.Case(48, 40, new double[] {1, 1}, img, lab, new int[0]);
+        PatchSampler sampler = new PatchSampler(List.of(new Sample("x", new FloatImage(g, img), new LabelImage(g, lab))), 16, true);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        Augmentation a = Augmentation.draw(r);
+        Augmentation spatialOnly = new Augmentation(a.a00(), a.a01(), a.a10(), a.a11(), 1, 0, 0);
+        PatchSampler.Patch p = sampler.extract(c, 22, 20, spatialOnly);
+        int checked = 0;
+        for (int i = 0; i < p.labels().length; i++) {
+            float v = p.image()[i];
+            if (v == 0f || v == 10f || v == 20f) {
+                // a pure value: bilinear weights all fell on voxels of one label (or outside = 0)
+                if (Math.abs(v - 10 * p.labels()[i]) > 1e-4) {
+                    // allowed only when the nearest voxel differs from the interpolation support, which a pure value excludes
+                    throw new AssertionError("patch voxel " + i + ": intensity " + v + " but label " + p.labels()[i] + " for " + a);
+                }
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(128);
+        // the transform is a rotation/mirror times a scale in [0.85, 1.25]
+        double det = Math.abs(a.a00() * a.a11() - a.a01() * a.a10());
+        assertThat(Math.sqrt(det)).isBetween(0.85 - 1e-9, 1.25 + 1e-9);
+    }
 }

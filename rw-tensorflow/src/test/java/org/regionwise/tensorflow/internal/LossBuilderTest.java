@@ -43,6 +43,7 @@ class LossBuilderTest {
         l.add(Losses.dice());
         l.add(Losses.dice(1e-3, false, true));
         l.add(Losses.dice(1, false, false));
+        l.add(Losses.dice(0, true, false));
         l.add(Losses.generalizedDice());
         l.add(new LossSpec.GeneralizedDice(1e-5, true));
         l.add(Losses.equal(Losses.crossEntropy(), Losses.rectifiedRegionWise()));
@@ -73,6 +74,10 @@ class LossBuilderTest {
         for (int i = 0; i < labels.length; i++) labels[i] = r.nextInt(k);
         labels[0] = 0; labels[1] = k - 1;
         if (seed % 3 == 0) for (int i = n; i < 2 * n; i++) labels[i] = 0; // an image with absent classes
+        if (spec instanceof LossSpec.Dice d && d.smooth() == 0 || spec instanceof LossSpec.GeneralizedDice g && g.smooth() == 0) {
+            // image 1: class k-1 absent and its probability underflowing to exactly 0 -> an empty denominator
+            for (int i = n; i < 2 * n; i++) { labels[i] = 0; logits[i * k + k - 1] = -900; }
+        }
         double[][] maps = new double[spec.maps().size()][b * n * k];
         for (double[] m : maps) for (int i = 0; i < m.length; i++) m[i] = 2 * r.nextDouble() - 1;
         int epoch = 37;
