@@ -84,6 +84,10 @@ public final class MapsCommand implements Callable<Integer> {
             throw new UserError("unknown map '" + mapName + "'; choose one of " + String.join(", ", new java.util.TreeSet<>(named.keySet())));
         }
         if (physicalSpacing) mapSpec = physical(mapSpec);
+        String outName = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!outName.endsWith(".nii") && !outName.endsWith(".nii.gz")) {
+            throw new UserError("--out " + out + ": the output must be a NIfTI file ending in .nii or .nii.gz");
+        }
         if (!Files.isRegularFile(labelsFile)) throw new UserError(labelsFile + ": no such file");
 
         NiftiVolume volume = Nifti.read(labelsFile);

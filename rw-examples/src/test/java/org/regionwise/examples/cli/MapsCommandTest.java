@@ -110,6 +110,8 @@ class MapsCommandTest {
                 "--out", z.toString()), "no such file");
         assertUserError(rw("maps", "--labels", in.toString(), "--classes", "3", "--map", "class-balanced", "--out", z.toString()),
                 "K=3");
+        assertUserError(rw("maps", "--labels", in.toString(), "--classes", "3", "--map", "rrw", "--out",
+                dir.resolve("z.png").toString()), ".nii or .nii.gz");
         assertThat(Files.exists(z)).isFalse();
     }
 

@@ -191,6 +191,20 @@ class EuclideanDistanceTransformTest {
     }
 
     @Test
+    void parallel2DMatchesBruteForce() {
+        Random r = new Random(21);
+        int[] size = {311, 203};          // above the parallel threshold; ragged blocks along y
+        boolean[] mask = new boolean[311 * 203];
+        for (int i = 0; i < mask.length; i++) mask[i] = r.nextDouble() < 0.995;
+        double[] spacing = {0.7, 1.9};
+        double[] exact = BruteForceEdt.squared(mask, size, spacing);
+        for (int t : new int[] {1, 2, 5}) {
+            double[] sq = EDT.threads(t).squaredDistance(mask, size, spacing);
+            for (int i = 0; i < exact.length; i++) assertThat(sq[i]).isCloseTo(exact[i], within(1e-9 * (1 + exact[i])));
+        }
+    }
+
+    @Test
     void concurrentCallsOnOneInstanceAreIndependent() throws Exception {
         int[] size = {40, 36, 30};
         double[] spacing = {1, 1.5, 2};
