@@ -26,6 +26,7 @@ import org.regionwise.examples.experiment.TrainingSettings;
 import org.regionwise.examples.losses.LossCatalog;
 import org.regionwise.examples.report.Csv;
 import org.regionwise.examples.report.ReportWriter;
+import org.regionwise.tensorflow.TrainingDivergedException;
 import org.regionwise.examples.report.Stats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,16 +98,10 @@ public final class TrainCommand implements Callable<Integer> {
         config.write(out);
         long t0 = System.nanoTime();
         TrainedModel model;
-        if (noProgress) {
-            model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, TrainingListener.none());
-        } else {
-            try (ProgressDisplay p = new ProgressDisplay("train", 1, settings.totalSteps(), System.err)) {
-                p.runStarted(0, 1, d.name(), loss, seed);
-                model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, new TrainingListener() {
-                    @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
-                    @Override public void onEpoch(EpochReport report) { p.epoch(report); }
-                });
-            }
+        try {
+            model = train(b, settings, lossSpec, d);
+        } catch (TrainingDivergedException e) {
+            throw new UserError("training diverged: " + e.getMessage() + "; try a lower --lr", e);
         }
         try (TrainedModel m = model) {
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -135,6 +130,22 @@ public final class TrainCommand implements Callable<Integer> {
             o.flush();
         }
         return 0;
+    }
+
+    private TrainedModel train(TrainingBackend b, TrainingSettings settings, LossSpec lossSpec, Dataset d) {
+        TrainedModel model;
+        if (noProgress) {
+            model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, TrainingListener.none());
+        } else {
+            try (ProgressDisplay p = new ProgressDisplay("train", 1, settings.totalSteps(), System.err)) {
+                p.runStarted(0, 1, d.name(), loss, seed);
+                model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, new TrainingListener() {
+                    @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
+                    @Override public void onEpoch(EpochReport report) { p.epoch(report); }
+                });
+            }
+        }
+        return model;
     }
 
     /** history.csv: epoch (1-based), training loss, learning rate, mean foreground validation Dice, per-class Dice. */

@@ -76,6 +76,24 @@ class CommandsTest {
     }
 
     @Test
+    void aDivergedTrainingIsAOneLineUserError() {
+        CommandLine cl = RwCommand.commandLine();
+        TrainCommand t = (TrainCommand) cl.getSubcommands().get("train").getCommand();
+        t.backends = n -> new GaussianIntensityBackend() {
+            @Override public org.regionwise.core.backend.TrainedModel train(org.regionwise.core.backend.TrainingPlan plan,
+                    org.regionwise.core.backend.TrainingData data, org.regionwise.core.backend.TrainingListener listener) {
+                throw new org.regionwise.tensorflow.TrainingDivergedException("loss is NaN at epoch 3, step 7", 3, 7);
+            }
+        };
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        int code = cl.execute("train", "--dataset", "synthetic-lesions", "--size", "32", "--no-progress", "--out", dir.resolve("d").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("rw: training diverged: loss is NaN at epoch 3, step 7; try a lower --lr");
+    }
+
+    @Test
     void unknownNamesAreOneLineUserErrors() {
         Result loss = rw("compare", "--losses", "rrw,hinge", "--out", dir.resolve("x").toString());
         assertThat(loss.code()).isEqualTo(2);
