@@ -28,6 +28,9 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             MapsCommand.class,
             EvaluateCommand.class,
+            TrainCommand.class,
+            PredictCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class,
         })
 public final class RwCommand implements Runnable {

@@ -38,7 +38,7 @@ public final class CardiacPhantom implements Phantom {
         for (int d = 0; d < distractors; d++) {
             double[] p = thorax.pointAt(uniform(r, 0.3, 0.8), uniform(r, 0, 2 * Math.PI));
             Blob b = Blob.random(r, p[0], p[1], s * uniform(r, 2, 5), s * uniform(r, 2, 5), 2, 0.2);
-            c.paint(b::contains, uniform(r, 0.15, 0.7), -1);
+            c.paint(b::contains, uniform(r, 0.1, 0.5), -1);
         }
         double lvR = s * uniform(r, 4.5, 7.5);
         double wall = s * uniform(r, 2, 4);

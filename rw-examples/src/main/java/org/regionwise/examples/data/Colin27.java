@@ -26,7 +26,8 @@ import org.regionwise.examples.data.internal.Intensities;
  *       slices that contain at least one of these structures are kept (the others would be all background).</li>
  * </ul>
  * Volumes are cut into 2D slices along one axis (default 2, axial). Intensities are z-score normalised with the mean
- * and standard deviation of the T1 inside the brain mask, the same for every slice. Slices are split into
+ * and standard deviation of the T1 over the head (its non-zero voxels; 42% of the grid is exactly 0), the same for
+ * every slice: unlike the brain mask, this can be repeated on a new T1 at prediction time. Slices are split into
  * training/validation/test by {@link SlabSplit}.
  */
 public final class Colin27 {
@@ -98,8 +99,10 @@ public final class Colin27 {
             };
         }
         float[] img = t1.data().clone();
-        double[] ms = Intensities.meanStd(img, brain);
-        Intensities.apply(img, ms[0], ms[1]);
+        boolean[] head = new boolean[n];
+        for (int i = 0; i < n; i++) head[i] = img[i] != 0;
+        double[] ms = Intensities.meanStd(img, head);
+        IntensityNormalization.zScoreNonZero().apply(img);
         Grid g = t1.grid();
         FloatImage image = new FloatImage(g, img);
         LabelImage truth = new LabelImage(g, labels);
@@ -134,13 +137,14 @@ public final class Colin27 {
         String description = String.format(Locale.ROOT,
                 "Real MRI: Colin27 T1 template (ch2.nii.gz, %s, %s, Debian mricron-data), %s. 2D slices along axis %d (%s) "
                         + "of %s; %s slices kept (%d of %d). Split: %s: %d training, %d validation, %d test slices. "
-                        + "Intensities z-score normalised with the T1 mean %.1f and std %.1f inside the brain mask. "
+                        + "Intensities z-score normalised with the T1 mean %.1f and std %.1f over the head (non-zero voxels), which prediction on a new T1 can repeat without a brain mask. "
                         + "Class fractions in the training split: %s.",
                 g.describeSize(), g.describeSpacing(), what, o.axis(), new String[] {"sagittal", "coronal", "axial"}[o.axis()],
                 image.slice(o.axis(), z0).grid().describeSize(),
                 task == Task.BRAIN || o.foregroundOnly() ? "foreground" : "all", kept.size(), g.size(o.axis()),
                 o.split().describe(), train.size(), val.size(), test.size(), ms[0], ms[1], frac);
-        return new SplitDataset(task.datasetName(), task.classNames(), train, val, test, description);
+        return new SplitDataset(task.datasetName(), task.classNames(), train, val, test, description,
+                IntensityNormalization.zScoreNonZero(), o.axis());
     }
 
     /** AAL label -> merged subcortical class (0 for everything else). */

@@ -15,4 +15,10 @@ public interface Dataset extends TrainingData {
 
     /** One paragraph saying how the dataset was built: source, slicing, split, normalisation, class balance. */
     String description();
+
+    /** How images were normalised (to repeat on new images at prediction time). */
+    IntensityNormalization normalization();
+
+    /** The axis along which 3D volumes were sliced (2 for 2D-only datasets). */
+    default int sliceAxis() { return 2; }
 }

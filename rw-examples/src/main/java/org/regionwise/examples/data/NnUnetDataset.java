@@ -105,7 +105,8 @@ public final class NnUnetDataset {
                 root.getFileName(), root, train.size(), val.size(), hasTs ? testCases.size() : test.size(),
                 hasTs ? ", test = imagesTs/labelsTs" : ", every 5th case from index 4 to validation, from index 3 to test",
                 o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), teS.size(), norm);
-        return new SplitDataset(name, classNames, trS, vaS, teS, description);
+        IntensityNormalization norm2 = ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std());
+        return new SplitDataset(name, classNames, trS, vaS, teS, description, norm2, o.axis());
     }
 
     private static Object parseJson(Path json) {
@@ -218,12 +219,7 @@ public final class NnUnetDataset {
         for (String id : ids) {
             Case c = read(images, labels, id, ending, classes);
             float[] v = c.image().data().clone();
-            if (ct == null) {
-                Intensities.zScore(v);
-            } else {
-                Intensities.clip(v, ct.low(), ct.high());
-                Intensities.apply(v, ct.mean(), ct.std());
-            }
+            (ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std())).apply(v);
             FloatImage image = new FloatImage(c.image().grid(), v);
             if (image.grid().is2D()) {
                 if (!o.foregroundOnly() || c.labels().maxLabel() > 0) out.add(new Sample(name + "/" + id, image, c.labels()));

@@ -13,10 +13,14 @@ import org.regionwise.core.backend.Sample;
  * @param validation  validation cases (model selection, training curves)
  * @param test        held-out test cases
  * @param description how the data was built (see {@link Dataset#description()})
+ * @param normalization intensity normalisation of the images
+ * @param sliceAxis   axis along which volumes were sliced
  */
 public record SplitDataset(String name, List<String> classNames, List<Sample> training, List<Sample> validation,
-                           List<Sample> test, String description) implements Dataset {
+                           List<Sample> test, String description, IntensityNormalization normalization,
+                           int sliceAxis) implements Dataset {
     public SplitDataset {
+        Objects.requireNonNull(normalization, "normalization");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
         classNames = List.copyOf(classNames);

@@ -59,7 +59,8 @@ public final class SyntheticDatasets {
                 " %d×%d px; %d training / %d validation / %d test cases, independent random cases (dataset seed %d); "
                         + "class fractions in the training split: %s.",
                 o.size(), o.size(), o.training(), o.validation(), o.test(), o.seed(), frac);
-        return new SplitDataset(phantom.name(), phantom.classNames(), train, val, test, description);
+        return new SplitDataset(phantom.name(), phantom.classNames(), train, val, test, description,
+                IntensityNormalization.zScore(), 2);
     }
 
     private static List<Sample> split(Phantom phantom, Options o, int splitIndex, String splitName, int count) {

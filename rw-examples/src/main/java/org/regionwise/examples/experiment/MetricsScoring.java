@@ -50,4 +50,14 @@ public final class MetricsScoring implements Scoring {
         m.put("total_variation", i.totalVariation());
         return m;
     }
+
+    /** {@link TrainingCurveInstability#acrossRuns}: mean std across runs over the last epochs; NaN for < 2 runs. */
+    @Override public double spreadAcrossRuns(double[][] curves, int lastEpochs) {
+        if (curves.length < 2 || curves[0].length == 0) return Double.NaN;
+        for (double[] c : curves) {
+            if (c.length != curves[0].length) return Double.NaN;
+            for (double v : c) if (!Double.isFinite(v)) return Double.NaN;
+        }
+        return TrainingCurveInstability.acrossRuns(curves, Math.min(lastEpochs, curves[0].length)).meanStdAcrossRuns();
+    }
 }

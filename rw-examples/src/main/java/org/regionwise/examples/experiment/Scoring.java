@@ -17,4 +17,10 @@ public interface Scoring {
      * @return the measures, by name (e.g. the number of drops larger than the threshold)
      */
     java.util.Map<String, Double> instability(double[] curve);
+
+    /**
+     * The spread of several runs' validation curves (one per seed, same length) over their last {@code lastEpochs}
+     * points: the mean over those epochs of the standard deviation across runs; NaN when it cannot be computed.
+     */
+    default double spreadAcrossRuns(double[][] curves, int lastEpochs) { return Double.NaN; }
 }

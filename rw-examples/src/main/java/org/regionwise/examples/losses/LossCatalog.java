@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.regionwise.core.loss.LossSpec;
 import org.regionwise.core.loss.Losses;
+import org.regionwise.core.loss.NamedLosses;
 
 /**
  * Loss names as typed on the command line, and the {@link LossSpec} each stands for.
@@ -16,7 +17,8 @@ import org.regionwise.core.loss.Losses;
  * class frequency), {@code focal} (gamma 2), {@code dice}, {@code gdl} (generalized Dice), {@code boundary}
  * (Kervadec's map) and {@code boundary-dice} ({@code alpha(e) Dice + (1 - alpha(e)) Boundary}).
  * Combinations: {@code a+b} is the paper's "Equal" combination {@code L_a + L_b}, and {@code gradual:a,b} is
- * {@code alpha(e) L_a + (1 - alpha(e)) L_b} with {@code alpha(e) = max((100 - e)/100, 0.01)}.
+ * {@code alpha(e) L_a + (1 - alpha(e)) L_b} with {@code alpha(e) = max((100 - e)/100, 0.01)}. Any other name of
+ * rw-core's {@link NamedLosses} (e.g. {@code ac}, {@code gradual-rrw-dice}) is accepted too.
  */
 public final class LossCatalog {
     private LossCatalog() {}
@@ -39,7 +41,11 @@ public final class LossCatalog {
 
     /** One line listing what {@link #parse(String)} accepts. */
     public static String known() {
-        return String.join(", ", BASE.keySet()) + ", combinations a+b, gradual:a,b";
+        java.util.Set<String> extra = new java.util.TreeSet<>(NamedLosses.all().keySet());
+        extra.removeAll(BASE.keySet());
+        extra.removeIf(e -> e.contains("+"));
+        return String.join(", ", BASE.keySet()) + ", combinations a+b, gradual:a,b"
+                + (extra.isEmpty() ? "" : "; also " + String.join(", ", extra));
     }
 
     /**
@@ -66,8 +72,10 @@ public final class LossCatalog {
             return new LossSpec.WeightedSum(terms);
         }
         Supplier<LossSpec> s = BASE.get(n);
-        if (s == null) throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + known());
-        return s.get();
+        if (s != null) return s.get();
+        LossSpec named = NamedLosses.all().get(n);
+        if (named != null) return named;
+        throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + known());
     }
 
     /** Parses a comma-separated list where {@code gradual:a,b} keeps its comma: {@code "rrw,ce,gradual:dice,rrw"}. */

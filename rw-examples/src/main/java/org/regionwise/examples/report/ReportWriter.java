@@ -121,6 +121,9 @@ public final class ReportWriter {
                         + "L2 weight decay 3e-5, gradient-norm clip 12; validation after every epoch.%n",
                 s.epochs(), s.iterationsPerEpoch(), s.batchSize(), s.patchSize(), s.patchSize(), s.depth(), s.baseFilters(),
                 s.deepSupervision() ? ", deep supervision" : "", Csv.format(s.learningRate())));
+        md.append(String.format(Locale.ROOT, "- **Budget:** %d optimiser steps per run; the paper trains 300 epochs × 250 steps = "
+                + "75,000. At budgets this much shorter the tables rank how fast each loss learns rather than where it converges; "
+                + "raise `--epochs`, `--iterations` and `--seeds` before drawing conclusions.%n", s.totalSteps()));
         md.append("- **Evaluation:** each model segments every test image (argmax of the softmax, whole image). Per test "
                 + "image and foreground class: Dice = 2|P∩G| / (|P|+|G|) (undefined when the class is absent from both), "
                 + "and the symmetric Hausdorff distance HD between the class surfaces in mm (medpy `hd` semantics, "
@@ -129,8 +132,17 @@ public final class ReportWriter {
                 + "counted in the HD tables (a model that misses a structure gets no HD, so also read that count).");
         if (result.seeds().size() > 1) md.append(" Values in brackets are the standard deviation of the per-seed means.");
         md.append("\n");
-        md.append("- **Instability:** per run, the validation curve is the mean foreground Dice after every epoch; its "
-                + "instability measures are computed per run and averaged over seeds (see the instability table of each dataset).\n\n");
+        md.append("- **Instability:** per run, the validation curve is the mean foreground Dice on the validation images after "
+                + "every epoch. A drop episode is a maximal non-increasing stretch of the curve with at least one strict decrease, "
+                + "its depth the fall from its start to its end: `drops` counts episodes deeper than 0.05 Dice, `max_drop` is the "
+                + "deepest episode, `max_drawdown` the largest fall below the best value so far, `total_variation` the sum of "
+                + "|change| between consecutive epochs (rw-metrics `TrainingCurveInstability`; the paper does not publish its "
+                + "formula). Values are per run, averaged over seeds.");
+        if (result.seeds().size() > 1) {
+            md.append(" With several seeds, the last column is the standard deviation of the validation curve across seeds, "
+                    + "averaged over the last 5 epochs (all epochs when there are fewer).");
+        }
+        md.append("\n\n");
     }
 
     private void datasetSection(StringBuilder md, Comparison.Result result, Dataset d, Csv summary, Csv scores,
@@ -178,8 +190,10 @@ public final class ReportWriter {
         if (instabilityNames.isEmpty()) {
             md.append("No successful run.\n\n");
         } else {
-            md.append("| loss | ").append(String.join(" | ", instabilityNames)).append(" | final validation Dice |\n");
-            md.append("|---|").append("---|".repeat(instabilityNames.size() + 1)).append('\n');
+            boolean spread = result.seeds().size() > 1;
+            md.append("| loss | ").append(String.join(" | ", instabilityNames)).append(" | final validation Dice |")
+                    .append(spread ? " std across seeds (last ≤5 epochs) |" : "").append('\n');
+            md.append("|---|").append("---|".repeat(instabilityNames.size() + 1 + (spread ? 1 : 0))).append('\n');
             for (String loss : result.losses()) {
                 List<RunResult> runs = result.runs(d.name(), loss).stream().filter(r -> !r.failed()).toList();
                 md.append("| ").append(loss);
@@ -188,7 +202,12 @@ public final class ReportWriter {
                     md.append(" | ").append(num(Stats.of(v).mean()));
                 }
                 double[] fin = runs.stream().mapToDouble(r -> { double[] c = r.validationDiceCurve(); return c.length == 0 ? Double.NaN : c[c.length - 1]; }).toArray();
-                md.append(" | ").append(num(Stats.of(fin).mean())).append(" |\n");
+                md.append(" | ").append(num(Stats.of(fin).mean())).append(" |");
+                if (spread) {
+                    double[][] curves = runs.stream().map(RunResult::validationDiceCurve).toArray(double[][]::new);
+                    md.append(' ').append(num(scoring.spreadAcrossRuns(curves, 5))).append(" |");
+                }
+                md.append('\n');
             }
             md.append('\n');
         }
@@ -335,7 +354,8 @@ public final class ReportWriter {
         return b.toString();
     }
 
-    static String num(double v) {
+    /** A number for tables: 3 decimals below 10, 2 below 100, 1 above; NaN as an en dash. */
+    public static String num(double v) {
         if (Double.isNaN(v)) return "–";
         if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%.1f", v);
         if (Math.abs(v) >= 10) return String.format(Locale.ROOT, "%.2f", v);

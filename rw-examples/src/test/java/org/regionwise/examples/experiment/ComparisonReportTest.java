@@ -75,6 +75,6 @@ class ComparisonReportTest {
         // per dataset: 2 plots + 2 overlays
         assertThat(images).isEqualTo(2 * (2 + 2));
         assertThat(md).contains("## synthetic-cardiac", "## synthetic-lesions", "| rrw |", "| gradual:dice,rrw |",
-                "How this was measured", "4 epochs × 5 steps", "HD undefined");
+                "How this was measured", "4 epochs × 5 steps", "HD undefined", "std across seeds (last ≤5 epochs)");
     }
 }

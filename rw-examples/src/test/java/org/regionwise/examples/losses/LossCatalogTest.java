@@ -23,6 +23,9 @@ class LossCatalogTest {
         assertThat(sum).isEqualTo(Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy()));
         assertThat(LossCatalog.parse("gradual:dice,rrw")).isEqualTo(Losses.gradual(Losses.dice(), Losses.rectifiedRegionWise()));
         assertThat(LossCatalog.parse("gradual:dice,rrw+ce")).isInstanceOf(LossSpec.Gradual.class);
+        // rw-core's other named losses
+        assertThat(LossCatalog.parse("gradual-rrw-dice")).isEqualTo(LossCatalog.parse("gradual:dice,rrw"));
+        assertThat(LossCatalog.parse("ac")).isInstanceOf(LossSpec.RegionWise.class);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.regionwise.core.image.LabelImage;
  * moment updates on random pixels. Each step's loss is the cross-entropy of the batch under the current model, so it
  * goes down as the estimates converge. Prediction is the posterior softmax per pixel.
  */
-public final class GaussianIntensityBackend implements TrainingBackend {
+public class GaussianIntensityBackend implements TrainingBackend {
     @Override public String name() { return "gaussian-test"; }
 
     @Override public TrainedModel train(TrainingPlan plan, TrainingData data, TrainingListener listener) {

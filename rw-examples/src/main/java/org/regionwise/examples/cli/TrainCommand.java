@@ -1,0 +1,173 @@
+package org.regionwise.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.regionwise.core.backend.EpochReport;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.backend.TrainedModel;
+import org.regionwise.core.backend.TrainingBackend;
+import org.regionwise.core.backend.TrainingListener;
+import org.regionwise.core.io.AtomicFiles;
+import org.regionwise.core.loss.LossSpec;
+import org.regionwise.examples.data.Dataset;
+import org.regionwise.examples.data.DatasetRegistry;
+import org.regionwise.examples.experiment.Backends;
+import org.regionwise.examples.experiment.CaseScore;
+import org.regionwise.examples.experiment.Experiment;
+import org.regionwise.examples.experiment.MetricsScoring;
+import org.regionwise.examples.experiment.RunConfig;
+import org.regionwise.examples.experiment.TrainingSettings;
+import org.regionwise.examples.losses.LossCatalog;
+import org.regionwise.examples.report.Csv;
+import org.regionwise.examples.report.ReportWriter;
+import org.regionwise.tensorflow.TrainingDivergedException;
+import org.regionwise.examples.report.Stats;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rw train}: trains one model and writes a run directory that {@code rw predict} uses. */
+@Command(name = "train", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        description = {"Train a 2D U-Net with a loss on a dataset and write a run directory for 'rw predict'.",
+                       "The model is also scored on the dataset's test split. RUN_DIR gets model/ (weights), config.properties,",
+                       "history.csv (loss and validation Dice per epoch) and test-scores.csv."})
+public final class TrainCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    /** Resolves {@code --backend} names; tests replace it with an instant backend. */
+    java.util.function.Function<String, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
+
+    @Option(names = "--dataset", required = true, paramLabel = "NAME",
+            description = "synthetic-cardiac, synthetic-kidney, synthetic-lesions, colin27-brain, colin27-subcortical or nnunet:/path.")
+    String dataset;
+
+    @Option(names = "--loss", defaultValue = "rrw", paramLabel = "LOSS",
+            description = "rrw, ce, wce, focal, dice, gdl, boundary, boundary-dice, a+b, gradual:a,b (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of weights and sampling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tensorflow", description = "Training backend (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "RUN_DIR", description = "Run directory to create.")
+    Path out;
+
+    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
+    boolean noProgress;
+
+    @Mixin TrainingOptions training = new TrainingOptions();
+
+    @Mixin DatasetOptions datasetOptions = new DatasetOptions();
+
+    /** Defaults of {@code rw train}: 30 epochs × 50 steps of batch 8, depth-4 U-Net with 16 base filters, lr 1e-3. */
+    static TrainingSettings defaults() { return new TrainingSettings(30, 50, 8, 64, 4, 16, 1e-3, false, 0); }
+
+    @Override public Integer call() throws Exception {
+        DatasetRegistry.requireKnown(dataset);
+        LossSpec lossSpec = LossCatalog.parse(loss);
+        TrainingBackend b = backends.apply(backend);
+        if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
+            throw new IllegalArgumentException("--out " + out + " already exists and is not an empty directory; choose a new run directory");
+        }
+        DatasetRegistry registry = datasetOptions.registry();
+        PrintWriter o = spec.commandLine().getOut();
+        Dataset d = registry.load(dataset);
+        int edge = Integer.MAX_VALUE;
+        for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
+        TrainingSettings settings = training.apply(defaults(), Math.min(edge, 128));
+        if (settings.patchSize() > edge) {
+            throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
+                    + edge + " px) of " + d.name());
+        }
+        o.printf("rw train: %s (%d training, %d validation, %d test images, classes %s), loss %s, %d epochs x %d steps%n",
+                d.name(), d.training().size(), d.validation().size(), d.test().size(), d.classNames(), lossSpec.id(),
+                settings.epochs(), settings.iterationsPerEpoch());
+        o.flush();
+        Files.createDirectories(out);
+        RunConfig config = RunConfig.of(d, loss, seed, b.name(), settings);
+        config.write(out);
+        long t0 = System.nanoTime();
+        TrainedModel model;
+        try {
+            model = train(b, settings, lossSpec, d);
+        } catch (TrainingDivergedException e) {
+            throw new UserError("training diverged: " + e.getMessage() + "; try a lower --lr", e);
+        }
+        try (TrainedModel m = model) {
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            m.save(out.resolve("model"));
+            // the TensorFlow backend writes its own history.csv (per-class Dice and HD) into the run directory
+            if (!Files.exists(out.resolve("history.csv"))) writeHistory(out.resolve("history.csv"), m.history());
+            Experiment e = new Experiment(b, new MetricsScoring());
+            List<CaseScore> scores = e.evaluate(m, d, Set.of(), new LinkedHashMap<>());
+            Csv csv = new Csv("case", "class", "class_name", "dice", "hd_mm");
+            for (CaseScore cs : scores) {
+                for (int k = 1; k < d.classes(); k++) csv.row(cs.caseId(), k, d.classNames().get(k), cs.dice().get(k), cs.hausdorffMm().get(k));
+            }
+            AtomicFiles.writeString(out.resolve("test-scores.csv"), csv.text());
+            o.printf(Locale.ROOT, "trained in %.0f s; test split (%d images), mean ± std over images:%n", seconds, scores.size());
+            o.printf("  %-14s %-17s %s%n", "class", "Dice", "HD (mm)");
+            for (int k = 1; k < d.classes(); k++) {
+                int kk = k;
+                Stats ds = Stats.of(scores.stream().mapToDouble(s -> s.dice().get(kk)).toArray());
+                Stats hs = Stats.of(scores.stream().mapToDouble(s -> s.hausdorffMm().get(kk)).toArray());
+                o.printf(Locale.ROOT, "  %-14s %-17s %s%s%n", d.classNames().get(k),
+                        ReportWriter.num(ds.mean()) + " ± " + ReportWriter.num(ds.std()),
+                        ReportWriter.num(hs.mean()) + " ± " + ReportWriter.num(hs.std()),
+                        hs.nans() > 0 ? " (" + hs.nans() + " of " + (hs.nans() + hs.count()) + " undefined)" : "");
+            }
+            o.printf("run directory: %s%n", out.toAbsolutePath());
+            o.flush();
+        }
+        return 0;
+    }
+
+    private TrainedModel train(TrainingBackend b, TrainingSettings settings, LossSpec lossSpec, Dataset d) {
+        TrainedModel model;
+        if (noProgress) {
+            model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, TrainingListener.none());
+        } else {
+            try (ProgressDisplay p = new ProgressDisplay("train", 1, settings.totalSteps(), System.err)) {
+                p.runStarted(0, 1, d.name(), loss, seed);
+                model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, new TrainingListener() {
+                    @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
+                    @Override public void onEpoch(EpochReport report) { p.epoch(report); }
+                });
+            }
+        }
+        return model;
+    }
+
+    /** history.csv: epoch (1-based), training loss, learning rate, mean foreground validation Dice, per-class Dice. */
+    static void writeHistory(Path file, List<EpochReport> history) {
+        Csv csv = new Csv("epoch", "train_loss", "learning_rate", "val_dice_foreground", "val_dice_per_class", "seconds");
+        for (EpochReport e : history) {
+            double s = 0;
+            int n = 0;
+            StringBuilder per = new StringBuilder();
+            for (int k = 0; k < e.validationDice().size(); k++) {
+                double v = e.validationDice().get(k);
+                if (k > 0 && !Double.isNaN(v)) { s += v; n++; }
+                per.append(k > 0 ? ";" : "").append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v));
+            }
+            csv.row(e.epoch() + 1, e.trainLoss(), e.learningRate(), n == 0 ? Double.NaN : s / n, per.toString(), e.seconds());
+        }
+        AtomicFiles.writeString(file, csv.text());
+    }
+
+    private static boolean isEmpty(Path dir) throws java.io.IOException {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+}

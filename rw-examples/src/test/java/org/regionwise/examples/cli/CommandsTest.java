@@ -1,0 +1,163 @@
+package org.regionwise.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.image.FloatImage;
+import org.regionwise.core.image.Grid;
+import org.regionwise.core.image.LabelImage;
+import org.regionwise.core.io.Nifti;
+import org.regionwise.core.io.Png;
+import org.regionwise.examples.data.CardiacPhantom;
+import org.regionwise.examples.data.SplitDataset;
+import org.regionwise.examples.data.SyntheticDatasets;
+import org.regionwise.examples.report.Csv;
+import org.regionwise.examples.testing.GaussianIntensityBackend;
+import org.regionwise.examples.testing.TinyNnUnet;
+import picocli.CommandLine;
+
+/** The rw train / predict / compare commands in-process, with the instant test backend. */
+class CommandsTest {
+    @TempDir Path dir;
+
+    private record Result(int code, String out, String err) {}
+
+    private Result rw(String... args) {
+        CommandLine cl = RwCommand.commandLine();
+        for (String name : List.of("train", "predict", "compare")) {
+            Object c = cl.getSubcommands().get(name).getCommand();
+            if (c instanceof TrainCommand t) t.backends = n -> new GaussianIntensityBackend();
+            if (c instanceof PredictCommand p) p.backends = n -> new GaussianIntensityBackend();
+            if (c instanceof CompareCommand m) m.backends = n -> new GaussianIntensityBackend();
+        }
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void compareWritesTheReportAndSaysWhere() throws Exception {
+        Path report = dir.resolve("report");
+        Result r = rw("compare", "--datasets", "synthetic-lesions", "--losses", "rrw,gradual:dice,rrw", "--epochs", "2",
+                "--iterations", "2", "--size", "32", "--no-progress", "--out", report.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("1 datasets x 2 losses x 1 seeds = 2 runs", "report: " + report.toAbsolutePath().resolve("report.md"));
+        assertThat(report.resolve("report.md")).exists();
+        assertThat(Csv.parse(Files.readString(report.resolve("summary.csv")))).hasSize(1 + 2);
+    }
+
+    @Test
+    void trainsOnAnNnUnetFolderWithCtNormalisation() throws Exception {
+        Path data = dir.resolve("Dataset001_Tiny");
+        TinyNnUnet.write(data, 10, true, TinyNnUnet.DATASET_JSON_V2);
+        Path run = dir.resolve("run-nnunet");
+        Result t = rw("train", "--dataset", "nnunet:" + data, "--ct", "--loss", "dice", "--epochs", "2", "--iterations", "2",
+                "--depth", "2", "--no-progress", "--out", run.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("rw train: nnunet:Dataset001_Tiny (16 training, 4 validation, 4 test images", "kidney", "tumour");
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(run.resolve("config.properties"))) { p.load(r); }
+        assertThat(p.getProperty("normalization")).startsWith("ct:");
+        assertThat(p.getProperty("train.patch")).isEqualTo("8");
+        Path out = dir.resolve("nnunet-pred");
+        Result pr = rw("predict", "--model", run.toString(), "--input", data.resolve("imagesTs").toString(), "--out", out.toString());
+        assertThat(pr.code()).as(pr.err()).isZero();
+        assertThat(Nifti.readLabels(out.resolve("test_000.nii.gz")).grid().sizes()).containsExactly(12, 10, 6);
+    }
+
+    @Test
+    void aDivergedTrainingIsAOneLineUserError() {
+        CommandLine cl = RwCommand.commandLine();
+        TrainCommand t = (TrainCommand) cl.getSubcommands().get("train").getCommand();
+        t.backends = n -> new GaussianIntensityBackend() {
+            @Override public org.regionwise.core.backend.TrainedModel train(org.regionwise.core.backend.TrainingPlan plan,
+                    org.regionwise.core.backend.TrainingData data, org.regionwise.core.backend.TrainingListener listener) {
+                throw new org.regionwise.tensorflow.TrainingDivergedException("loss is NaN at epoch 3, step 7", 3, 7);
+            }
+        };
+        StringWriter err = new StringWriter();
+        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        int code = cl.execute("train", "--dataset", "synthetic-lesions", "--size", "32", "--no-progress", "--out", dir.resolve("d").toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("rw: training diverged: loss is NaN at epoch 3, step 7; try a lower --lr");
+    }
+
+    @Test
+    void unknownNamesAreOneLineUserErrors() {
+        Result loss = rw("compare", "--losses", "rrw,hinge", "--out", dir.resolve("x").toString());
+        assertThat(loss.code()).isEqualTo(2);
+        assertThat(loss.err().strip()).startsWith("rw: unknown loss 'hinge'; known: rrw, ce, wce, focal, dice, gdl, boundary, boundary-dice")
+                .doesNotContain("\n");
+        Result data = rw("train", "--dataset", "acdc", "--out", dir.resolve("y").toString());
+        assertThat(data.code()).isEqualTo(2);
+        assertThat(data.err().strip()).startsWith("rw: unknown dataset 'acdc'; known: synthetic-cardiac").doesNotContain("\n");
+        Result patch = rw("train", "--dataset", "synthetic-kidney", "--patch", "30", "--out", dir.resolve("w").toString());
+        assertThat(patch.code()).isEqualTo(2);
+        assertThat(patch.err()).contains("--patch must be");
+        Result big = rw("compare", "--datasets", "synthetic-kidney", "--size", "32", "--patch", "64", "--out", dir.resolve("v").toString());
+        assertThat(big.code()).isEqualTo(2);
+        assertThat(big.err()).contains("--patch 64 is larger than the smallest training image edge (32 px)");
+        Result axis = rw("train", "--dataset", "colin27-brain", "--slice-axis", "3", "--out", dir.resolve("u").toString());
+        assertThat(axis.code()).isEqualTo(2);
+        assertThat(axis.err()).contains("slice axis must be 0, 1 or 2, got 3");
+        assertThat(dir.resolve("y")).doesNotExist();
+    }
+
+    @Test
+    void trainWritesARunDirectoryThatPredictUsesOnNiftiAndPng() throws Exception {
+        Path run = dir.resolve("run");
+        Result t = rw("train", "--dataset", "synthetic-cardiac", "--loss", "rrw+ce", "--epochs", "3", "--iterations", "3",
+                "--size", "32", "--no-progress", "--out", run.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("rw train: synthetic-cardiac", "myocardium", "run directory:");
+        assertThat(run.resolve("config.properties")).exists();
+        assertThat(run.resolve("model")).isDirectory();
+        assertThat(Csv.parse(Files.readString(run.resolve("history.csv")))).hasSize(1 + 3);
+        assertThat(Csv.parse(Files.readString(run.resolve("test-scores.csv"))).size()).isGreaterThan(1);
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(run.resolve("config.properties"))) { p.load(r); }
+        assertThat(p.getProperty("loss")).isEqualTo("rrw+ce");
+        assertThat(p.getProperty("normalization")).isEqualTo("zscore");
+
+        // a 3D volume made of phantom slices, on an anisotropic grid with a spatial frame
+        SplitDataset d = SyntheticDatasets.generate(new CardiacPhantom(), new SyntheticDatasets.Options(32, 1, 1, 4, 9));
+        Grid g = Grid.of(new int[] {32, 32, 4}, new double[] {1.5, 1.5, 8});
+        float[] v = new float[g.voxelCount()];
+        for (int z = 0; z < 4; z++) {
+            Sample s = d.test().get(z);
+            for (int i = 0; i < 32 * 32; i++) v[i + 32 * 32 * z] = 300 + 100 * s.image().get(i);
+        }
+        Path in = dir.resolve("in/case_0000.nii.gz");
+        Files.createDirectories(in.getParent());
+        Nifti.write(in, new FloatImage(g, v));
+        Path outDir = dir.resolve("pred");
+        Result pr = rw("predict", "--model", run.toString(), "--input", in.getParent().toString(), "--out", outDir.toString());
+        assertThat(pr.code()).as(pr.err()).isZero();
+        LabelImage labels = Nifti.readLabels(outDir.resolve("case.nii.gz"));
+        assertThat(labels.grid().sizes()).containsExactly(32, 32, 4);
+        assertThat(labels.grid().spacing(2)).isEqualTo(8);
+        assertThat(labels.maxLabel()).isBetween(1, 3);
+
+        Path png = dir.resolve("slice.png");
+        Png.write8(png, d.test().get(0).image());
+        Path pngOut = dir.resolve("slice-labels.png");
+        Result pp = rw("predict", "--model", run.toString(), "--input", png.toString(), "--out", pngOut.toString());
+        assertThat(pp.code()).as(pp.err()).isZero();
+        assertThat(Png.readLabels(pngOut).grid().sizes()).containsExactly(32, 32);
+
+        Result bad = rw("predict", "--model", dir.toString(), "--input", png.toString(), "--out", pngOut.toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("not a run directory");
+    }
+}
