@@ -1,11 +1,8 @@
 package org.regionwise.examples.losses;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
 import org.regionwise.core.loss.LossSpec;
 import org.regionwise.core.loss.Losses;
 import org.regionwise.core.loss.NamedLosses;
@@ -23,28 +20,18 @@ import org.regionwise.core.loss.NamedLosses;
 public final class LossCatalog {
     private LossCatalog() {}
 
-    private static final Map<String, Supplier<LossSpec>> BASE = new LinkedHashMap<>();
-
-    static {
-        BASE.put("rrw", Losses::rectifiedRegionWise);
-        BASE.put("ce", Losses::crossEntropy);
-        BASE.put("wce", Losses::weightedCrossEntropy);
-        BASE.put("focal", Losses::focal);
-        BASE.put("dice", Losses::dice);
-        BASE.put("gdl", Losses::generalizedDice);
-        BASE.put("boundary", Losses::boundary);
-        BASE.put("boundary-dice", Losses::boundaryDice);
-    }
+    /** The paper's comparison, in the report's order; each name resolves through rw-core's {@link NamedLosses}. */
+    private static final List<String> BASE = List.of("rrw", "ce", "wce", "focal", "dice", "gdl", "boundary", "boundary-dice");
 
     /** The base loss names, in the report's order. */
-    public static List<String> names() { return List.copyOf(BASE.keySet()); }
+    public static List<String> names() { return BASE; }
 
     /** One line listing what {@link #parse(String)} accepts. */
     public static String known() {
         java.util.Set<String> extra = new java.util.TreeSet<>(NamedLosses.all().keySet());
-        extra.removeAll(BASE.keySet());
+        extra.removeAll(BASE);
         extra.removeIf(e -> e.contains("+"));
-        return String.join(", ", BASE.keySet()) + ", combinations a+b, gradual:a,b"
+        return String.join(", ", BASE) + ", combinations a+b, gradual:a,b"
                 + (extra.isEmpty() ? "" : "; also " + String.join(", ", extra));
     }
 
@@ -71,8 +58,6 @@ public final class LossCatalog {
             }
             return new LossSpec.WeightedSum(terms);
         }
-        Supplier<LossSpec> s = BASE.get(n);
-        if (s != null) return s.get();
         LossSpec named = NamedLosses.all().get(n);
         if (named != null) return named;
         throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + known());

@@ -8,7 +8,7 @@ import org.regionwise.metrics.CaseEvaluation;
 import org.regionwise.metrics.MetricId;
 import org.regionwise.metrics.MetricSummary;
 import org.regionwise.metrics.MetricValue;
-import org.regionwise.metrics.internal.AtomicWrite;
+import org.regionwise.core.io.AtomicFiles;
 
 /**
  * CSV (RFC 4180, comma, {@code \n}) in long format.
@@ -53,10 +53,10 @@ public final class ResultsCsv {
     }
 
     /** Writes {@link #cases} to {@code file} atomically. */
-    public static void writeCases(Path file, Collection<CaseEvaluation> evaluations) { AtomicWrite.text(file, cases(evaluations)); }
+    public static void writeCases(Path file, Collection<CaseEvaluation> evaluations) { AtomicFiles.writeString(file, cases(evaluations)); }
 
     /** Writes {@link #summary} to {@code file} atomically. */
-    public static void writeSummary(Path file, List<MetricSummary> rows) { AtomicWrite.text(file, summary(rows)); }
+    public static void writeSummary(Path file, List<MetricSummary> rows) { AtomicFiles.writeString(file, summary(rows)); }
 
     static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;

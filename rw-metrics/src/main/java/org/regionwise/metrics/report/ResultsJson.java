@@ -11,7 +11,7 @@ import org.regionwise.metrics.Metric;
 import org.regionwise.metrics.MetricId;
 import org.regionwise.metrics.MetricSummary;
 import org.regionwise.metrics.MetricValue;
-import org.regionwise.metrics.internal.AtomicWrite;
+import org.regionwise.core.io.AtomicFiles;
 
 /**
  * JSON with every convention stated, the per-case values and the summary:
@@ -68,7 +68,7 @@ public final class ResultsJson {
 
     /** Writes {@link #of} to {@code file} atomically. */
     public static void write(Path file, Collection<CaseEvaluation> evaluations, List<MetricSummary> summary, EvaluationOptions options) {
-        AtomicWrite.text(file, of(evaluations, summary, options));
+        AtomicFiles.writeString(file, of(evaluations, summary, options));
     }
 
     private static void conventions(StringBuilder b, EvaluationOptions o) {

@@ -5,11 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.regionwise.core.backend.EpochReport;
+import org.regionwise.core.io.AtomicFiles;
 
 /**
  * The metrics history of a run as CSV: {@code epoch,train_loss,learning_rate,seconds,mean_fg_dice,dice_0..dice_{K-1},
@@ -34,9 +34,11 @@ public final class HistoryCsv {
             }
             b.append('\n');
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, b.toString(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            AtomicFiles.writeString(file, b.toString());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     public static List<EpochReport> read(Path file) {
