@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
  * Dice of predictions against references (NIfTI), with spacing from the reference headers, and mean ± std per class.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Evaluate segmentations against references: Dice, HD, HD95, ASSD per class in mm.",
         description = {"Evaluate segmentations: per case and class Dice, HD, HD95, ASSD (table) or every metric (csv, json),",
                        "then mean ± std per class over cases. Distances in mm from the reference header's spacing;",
                        "surfaces and HD/HD95 as medpy (mask XOR erosion, connectivity 1, HD95 pooled over both directions).",

@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
  * class) on the input's grid, optionally with the stability diagnostic and PNG renderings.
  */
 @Command(name = "maps", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+        header = "Compute a region-wise map of a label image and write it as a 4D NIfTI.",
         description = {"Compute the region-wise (RW) map Z of a 2D or 3D label image (NIfTI, integer datatype) and write",
                        "it as one 4D float32 NIfTI whose 4th axis is the class, on the input's grid.",
                        "Maps: rrw (rectified RW: -d/max d inside, +1 outside), boundary (RW paper's signed distance),",
