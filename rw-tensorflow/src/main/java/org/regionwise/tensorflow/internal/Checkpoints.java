@@ -56,7 +56,9 @@ public final class Checkpoints {
             content.write(tmp);
             writeState(tmp.resolve(STATE), state);
             HistoryCsv.write(tmp.resolve(HISTORY), history, classes);
-            if (Files.exists(old)) deleteRecursively(old);
+            // after a crash between the two renames below, .old is the only complete checkpoint: keep it until the
+            // new one is in place
+            if (Files.exists(old) && Files.exists(target)) deleteRecursively(old);
             if (Files.exists(target)) move(target, old);
             move(tmp, target);
             if (Files.exists(old)) deleteRecursively(old);

@@ -119,12 +119,17 @@ public final class LossBuilder {
             Operand<TFloat64> weights = classWeights(w.weighting(), v);                       // [K]
             Operand<TFloat64> wy = tf.reduceSum(tf.math.mul(v.flatY, weights), tf.constant(1)); // [B*N]
             Operand<TFloat64> logPy = tf.reduceSum(tf.math.mul(v.flatY, v.logP), tf.constant(1));
-            return tf.math.neg(tf.math.div(tf.reduceSum(tf.math.mul(wy, logPy), tf.constant(0)), tf.reduceSum(wy, tf.constant(0))));
+            // 0/0 (every voxel of the batch has weight 0) is a loss and gradient of 0, as the reference
+            return tf.math.neg(tf.math.divNoNan(tf.reduceSum(tf.math.mul(wy, logPy), tf.constant(0)), tf.reduceSum(wy, tf.constant(0))));
         }
         if (spec instanceof LossSpec.Focal f) {
             Operand<TFloat64> logPy = tf.reduceSum(tf.math.mul(v.flatY, v.logP), tf.constant(1));
             Operand<TFloat64> py = tf.math.exp(logPy);
-            Operand<TFloat64> mod = tf.math.pow(tf.math.sub(c(1), py), c(f.gamma()));
+            // (1 - p_y)^gamma; Pow's gradient gamma x^(gamma-1) is infinite at x = 0 (a saturated voxel, p_y == 1) for
+            // gamma < 1 and turns the zero upstream gradient into NaN: gamma 0 is a constant, and x is floored at 1e-300
+            // (the value changes by less than 1e-300^gamma, the gradient stays finite and 0 there, as the reference).
+            Operand<TFloat64> mod = f.gamma() == 0 ? c(1)
+                    : tf.math.pow(tf.math.maximum(tf.math.sub(c(1), py), c(1e-300)), c(f.gamma()));
             return tf.math.neg(tf.math.mul(c(f.alpha()), tf.math.mean(tf.math.mul(mod, logPy), tf.constant(0))));
         }
         if (spec instanceof LossSpec.Dice d) {

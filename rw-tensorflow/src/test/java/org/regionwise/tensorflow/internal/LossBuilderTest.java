@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -80,6 +81,38 @@ class LossBuilderTest {
         }
         double[][] maps = new double[spec.maps().size()][b * n * k];
         for (double[] m : maps) for (int i = 0; i < m.length; i++) m[i] = 2 * r.nextDouble() - 1;
+        assertMatchesOracle(spec, k, b, h, w, logits, labels, maps);
+    }
+
+    /** Weighted CE whose batch has only zero-weight voxels: 0/0 must be a loss and gradient of 0, as the reference. */
+    @Test
+    void weightedCrossEntropyWithOnlyZeroWeightVoxelsIsZeroNotNaN() {
+        int k = 2, b = 2, h = 3, w = 3;
+        Random r = new Random(5);
+        double[] logits = new double[b * h * w * k];
+        for (int i = 0; i < logits.length; i++) logits[i] = r.nextGaussian();
+        int[] labels = new int[b * h * w]; // all background, whose weight is 0
+        assertMatchesOracle(Losses.weightedCrossEntropy(0, 1), k, b, h, w, logits, labels, new double[0][]);
+    }
+
+    /** Focal with gamma 0 or below 1 on saturated voxels (p_y == 1 in float64): finite gradients, as the reference. */
+    @ParameterizedTest(name = "gamma={0}")
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {0, 0.5, 2})
+    void focalGradientStaysFiniteOnSaturatedVoxels(double gamma) {
+        int k = 3, b = 2, h = 3, w = 4;
+        Random r = new Random(9);
+        double[] logits = new double[b * h * w * k];
+        int[] labels = new int[b * h * w];
+        for (int v = 0; v < labels.length; v++) {
+            labels[v] = r.nextInt(k);
+            for (int c = 0; c < k; c++) logits[v * k + c] = r.nextGaussian();
+            if (v % 2 == 0) logits[v * k + labels[v]] = 80; // saturated: log p_y == 0 exactly
+        }
+        assertMatchesOracle(Losses.focal(gamma, 1), k, b, h, w, logits, labels, new double[0][]);
+    }
+
+    private static void assertMatchesOracle(LossSpec spec, int k, int b, int h, int w, double[] logits, int[] labels, double[][] maps) {
+        int n = h * w;
         int epoch = 37;
         double[] alphas = LossBuilder.alphas(spec, epoch);
 
@@ -106,6 +139,8 @@ class LossBuilderTest {
                 Result res = scope.run(run.fetch(loss).fetch(grad[0]));
                 double value = ((TFloat64) res.get(0)).getDouble();
                 double[] gradient = TensorScope.toDoubles(res.get(1));
+                assertThat(value).as("loss value").isFinite();
+                for (double g0 : gradient) assertThat(g0).as("gradient").isFinite();
                 assertThat(value).isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 + 1e-5 * Math.abs(expected)));
                 double scale = 0;
                 for (double v : expectedGrad) scale = Math.max(scale, Math.abs(v));
