@@ -14,6 +14,7 @@ import org.regionwise.examples.experiment.Experiment;
 import org.regionwise.examples.experiment.MetricsScoring;
 import org.regionwise.examples.experiment.TrainingSettings;
 import org.regionwise.examples.losses.LossCatalog;
+import org.regionwise.examples.report.PartialResults;
 import org.regionwise.examples.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -91,14 +92,18 @@ public final class CompareCommand implements Callable<Integer> {
         o.flush();
         Comparison comparison = new Comparison(new Experiment(b, new MetricsScoring()));
         Comparison.Result result;
+        PartialResults partial;
         if (noProgress) {
-            result = comparison.run(data, lossNames, seedList, settings, new Comparison.Progress() {});
+            partial = new PartialResults(out, data, new Comparison.Progress() {});
+            result = comparison.run(data, lossNames, seedList, settings, partial);
         } else {
             try (ProgressDisplay p = new ProgressDisplay("compare", runs, settings.totalSteps(), System.err)) {
-                result = comparison.run(data, lossNames, seedList, settings, p);
+                partial = new PartialResults(out, data, p);
+                result = comparison.run(data, lossNames, seedList, settings, partial);
             }
         }
         Path report = new ReportWriter(new MetricsScoring()).write(result, out);
+        partial.finish();
         long failed = result.runs().stream().filter(r -> r.failed()).count();
         o.printf("rw compare: %d runs in %s%s%n", runs, ProgressDisplay.duration(java.time.Duration.ofSeconds(Math.round(result.wallSeconds()))),
                 failed == 0 ? "" : ", " + failed + " failed (listed in the report)");

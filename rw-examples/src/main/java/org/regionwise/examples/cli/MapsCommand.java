@@ -1,5 +1,6 @@
 package org.regionwise.examples.cli;
 
+import org.regionwise.core.io.AtomicFiles;
 import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
@@ -169,7 +170,9 @@ public final class MapsCommand implements Callable<Integer> {
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            if (!ImageIO.write(img, "png", file.toFile())) throw new IllegalStateException("no PNG writer available");
+            AtomicFiles.write(file, o -> {
+                if (!ImageIO.write(img, "png", o)) throw new IllegalStateException("no PNG writer available");
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write PNG (" + e.getMessage() + ")", e);
         }

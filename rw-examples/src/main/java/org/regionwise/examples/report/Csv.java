@@ -1,9 +1,6 @@
 package org.regionwise.examples.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import org.regionwise.core.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +63,7 @@ public final class Csv {
     }
 
     public void write(Path file) {
-        try {
-            Files.writeString(file, text(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFiles.writeString(file, text());
     }
 
     /** Parses CSV text written by {@link #text()} (quoted fields supported): rows of fields, header first. */

@@ -1,9 +1,9 @@
 package org.regionwise.examples.report;
 
+import org.regionwise.core.io.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -92,7 +92,7 @@ public final class ReportWriter {
             runs.write(dir.resolve("runs.csv"));
             instability.write(dir.resolve("instability.csv"));
             Path report = dir.resolve("report.md");
-            Files.writeString(report, md.toString(), StandardCharsets.UTF_8);
+            AtomicFiles.writeString(report, md.toString());
             return report;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report into " + dir + ": " + e.getMessage(), e);
@@ -248,7 +248,7 @@ public final class ReportWriter {
             int scale = Math.max(1, 192 / Math.max(s.image().grid().size(0), s.image().grid().size(1)));
             BufferedImage img = Overlays.row(s.image(), layers, titles, scale);
             String name = "overlays/" + slug + "-" + slug(s.id().substring(s.id().lastIndexOf('/') + 1)) + ".png";
-            ImageIO.write(img, "png", dir.resolve(name).toFile());
+            AtomicFiles.write(dir.resolve(name), o -> ImageIO.write(img, "png", o));
             md.append("![").append(s.id()).append("](").append(name).append(")\n\n");
         }
     }
