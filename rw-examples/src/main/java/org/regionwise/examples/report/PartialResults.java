@@ -22,8 +22,8 @@ public final class PartialResults implements Comparison.Progress {
     private final Comparison.Progress delegate;
     private final Path folder;
     private final Map<String, List<String>> classNames = new HashMap<>();
-    private final Csv runs = new Csv("dataset", "loss", "seed", "train_seconds", "eval_seconds", "epochs", "final_train_loss", "failure");
-    private final Csv scores = new Csv("dataset", "loss", "seed", "case", "class", "class_name", "dice", "hd_mm");
+    private final Csv runs = ReportWriter.runsTable();
+    private final Csv scores = ReportWriter.scoresTable();
 
     /**
      * @param reportDirectory the comparison's report folder; the partial files go to its {@code partial/} sub-folder
@@ -48,9 +48,7 @@ public final class PartialResults implements Comparison.Progress {
     @Override public void epoch(org.regionwise.core.backend.EpochReport report) { delegate.epoch(report); }
 
     @Override public void runFinished(RunResult r) {
-        runs.row(r.dataset(), r.loss(), r.seed(), r.trainSeconds(), r.evalSeconds(), r.history().size(),
-                r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).trainLoss(),
-                r.failure() == null ? "" : r.failure());
+        ReportWriter.addRun(runs, r);
         List<String> names = classNames.getOrDefault(r.dataset(), List.of());
         for (CaseScore cs : r.scores()) {
             for (int c = 1; c < cs.dice().size(); c++) {

@@ -47,6 +47,21 @@ public final class ReportWriter {
     public ReportWriter(Scoring scoring) { this.scoring = Objects.requireNonNull(scoring, "scoring"); }
 
     /** Writes every file and returns the path of {@code report.md}. */
+    /** The empty {@code scores.csv} table: one row per dataset, loss, seed, test case and foreground class. */
+    static Csv scoresTable() { return new Csv("dataset", "loss", "seed", "case", "class", "class_name", "dice", "hd_mm"); }
+
+    /** The empty {@code runs.csv} table: one row per run. */
+    static Csv runsTable() {
+        return new Csv("dataset", "loss", "seed", "train_seconds", "eval_seconds", "epochs", "final_train_loss", "failure");
+    }
+
+    /** Adds run {@code r}'s row to a {@link #runsTable()}. */
+    static void addRun(Csv runs, RunResult r) {
+        runs.row(r.dataset(), r.loss(), r.seed(), r.trainSeconds(), r.evalSeconds(), r.history().size(),
+                r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).trainLoss(),
+                r.failure() == null ? "" : r.failure());
+    }
+
     public Path write(Comparison.Result result, Path dir) {
         try {
             Files.createDirectories(dir.resolve("plots"));
@@ -55,19 +70,17 @@ public final class ReportWriter {
             header(md, result);
             Csv summary = new Csv("dataset", "loss", "class", "class_name", "dice_mean", "dice_std", "dice_n",
                     "hd_mean_mm", "hd_std_mm", "hd_n", "hd_undefined", "dice_seed_std", "hd_seed_std_mm");
-            Csv scores = new Csv("dataset", "loss", "seed", "case", "class", "class_name", "dice", "hd_mm");
+            Csv scores = scoresTable();
             Csv curves = new Csv("dataset", "loss", "seed", "epoch", "train_loss", "learning_rate", "val_dice_foreground",
                     "val_dice_per_class", "val_hd_per_class_mm", "seconds");
-            Csv runs = new Csv("dataset", "loss", "seed", "train_seconds", "eval_seconds", "epochs", "final_train_loss", "failure");
+            Csv runs = runsTable();
             List<String> instabilityNames = instabilityNames(result);
             List<String> instHeader = new ArrayList<>(List.of("dataset", "loss", "seed"));
             instHeader.addAll(instabilityNames);
             Csv instability = new Csv(instHeader.toArray(String[]::new));
 
             for (RunResult r : result.runs()) {
-                runs.row(r.dataset(), r.loss(), r.seed(), r.trainSeconds(), r.evalSeconds(), r.history().size(),
-                        r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).trainLoss(),
-                        r.failure() == null ? "" : r.failure());
+                addRun(runs, r);
                 for (EpochReport e : r.history()) {
                     curves.row(r.dataset(), r.loss(), r.seed(), e.epoch() + 1, e.trainLoss(), e.learningRate(),
                             foreground(e.validationDice()), join(e.validationDice()), join(e.validationHausdorffMm()), e.seconds());
