@@ -20,4 +20,21 @@ public record EpochReport(int epoch, double trainLoss, double learningRate, List
     }
 
     public boolean validated() { return !validationDice.isEmpty(); }
+
+    /** Mean validation Dice over the foreground classes 1..K-1 ({@link #meanForeground(List)}); NaN when not validated. */
+    public double meanForegroundDice() { return meanForeground(validationDice); }
+
+    /**
+     * Mean of {@code perClass} over classes 1..K-1 (the background, index 0, left out), NaN values skipped; NaN when no
+     * foreground value is defined.
+     */
+    public static double meanForeground(List<Double> perClass) {
+        double s = 0;
+        int n = 0;
+        for (int k = 1; k < perClass.size(); k++) {
+            double v = perClass.get(k);
+            if (!Double.isNaN(v)) { s += v; n++; }
+        }
+        return n == 0 ? Double.NaN : s / n;
+    }
 }

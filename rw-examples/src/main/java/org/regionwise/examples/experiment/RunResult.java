@@ -38,22 +38,11 @@ public record RunResult(String dataset, String loss, long seed, List<EpochReport
      * classes skipped); epochs without validation are skipped.
      */
     public double[] validationDiceCurve() {
-        return history.stream().filter(EpochReport::validated).mapToDouble(RunResult::foregroundMean).toArray();
+        return history.stream().filter(EpochReport::validated).mapToDouble(EpochReport::meanForegroundDice).toArray();
     }
 
     /** The 0-based epochs of {@link #validationDiceCurve()}. */
     public int[] validationEpochs() {
         return history.stream().filter(EpochReport::validated).mapToInt(EpochReport::epoch).toArray();
-    }
-
-    static double foregroundMean(EpochReport e) {
-        double s = 0;
-        int n = 0;
-        List<Double> d = e.validationDice();
-        for (int k = 1; k < d.size(); k++) {
-            double v = d.get(k);
-            if (!Double.isNaN(v)) { s += v; n++; }
-        }
-        return n == 0 ? Double.NaN : s / n;
     }
 }

@@ -83,7 +83,7 @@ public final class ReportWriter {
                 addRun(runs, r);
                 for (EpochReport e : r.history()) {
                     curves.row(r.dataset(), r.loss(), r.seed(), e.epoch() + 1, e.trainLoss(), e.learningRate(),
-                            foreground(e.validationDice()), join(e.validationDice()), join(e.validationHausdorffMm()), e.seconds());
+                            e.meanForegroundDice(), join(e.validationDice()), join(e.validationHausdorffMm()), e.seconds());
                 }
                 if (!r.failed()) {
                     Map<String, Double> m = scoring.instability(r.validationDiceCurve());
@@ -275,7 +275,7 @@ public final class ReportWriter {
             for (RunResult r : runs) {
                 if (e < r.history().size()) {
                     EpochReport rep = r.history().get(e);
-                    v.add(validation ? (rep.validated() ? foreground(rep.validationDice()) : Double.NaN) : rep.trainLoss());
+                    v.add(validation ? (rep.validated() ? rep.meanForegroundDice() : Double.NaN) : rep.trainLoss());
                 }
             }
             y[e] = Stats.of(v).mean();
@@ -346,16 +346,6 @@ public final class ReportWriter {
         md.append("- [instability.csv](instability.csv): instability measures per run.\n");
         md.append("- [curves.csv](curves.csv): training loss and validation Dice/HD per epoch and run.\n");
         md.append("- [runs.csv](runs.csv): wall time and outcome of each run.\n");
-    }
-
-    static double foreground(List<Double> perClass) {
-        double s = 0;
-        int n = 0;
-        for (int c = 1; c < perClass.size(); c++) {
-            double v = perClass.get(c);
-            if (!Double.isNaN(v)) { s += v; n++; }
-        }
-        return n == 0 ? Double.NaN : s / n;
     }
 
     private static String join(List<Double> values) {

@@ -27,7 +27,7 @@ public final class HistoryCsv {
         for (EpochReport r : history) {
             b.append(r.epoch()).append(',').append(num(r.trainLoss())).append(',').append(num(r.learningRate()))
                     .append(',').append(num(r.seconds())).append(',');
-            if (r.validated()) b.append(num(meanForegroundDice(r.validationDice())));
+            if (r.validated()) b.append(num(r.meanForegroundDice()));
             for (int k = 0; k < classes; k++) b.append(',').append(r.validated() && k < r.validationDice().size() ? num(r.validationDice().get(k)) : "");
             for (int k = 0; k < classes; k++) {
                 b.append(',').append(r.validated() && k < r.validationHausdorffMm().size() ? num(r.validationHausdorffMm().get(k)) : "");
@@ -63,17 +63,6 @@ public final class HistoryCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the history " + file, e);
         }
-    }
-
-    /** Mean Dice over classes 1..K-1, NaN values skipped (NaN when none is defined). */
-    public static double meanForegroundDice(List<Double> dice) {
-        double s = 0;
-        int n = 0;
-        for (int k = 1; k < dice.size(); k++) {
-            double d = dice.get(k);
-            if (!Double.isNaN(d)) { s += d; n++; }
-        }
-        return n == 0 ? Double.NaN : s / n;
     }
 
     private static String num(double v) { return String.format(Locale.ROOT, "%.9g", v); }

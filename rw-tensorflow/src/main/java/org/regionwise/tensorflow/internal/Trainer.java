@@ -125,7 +125,7 @@ public final class Trainer {
                         LOG.info("epoch {}/{}: loss {} lr {} {}", epoch + 1, plan.epochs(), report.trainLoss(), lr,
                                 validate ? "dice " + dice + " hd " + hd : "");
                         if (out != null) {
-                            double mean = validate ? HistoryCsv.meanForegroundDice(dice) : Double.NaN;
+                            double mean = validate ? EpochReport.meanForeground(dice) : Double.NaN;
                             boolean best = validate && !Double.isNaN(mean) && mean > bestDice;
                             if (best) { bestDice = mean; bestEpoch = epoch; }
                             Checkpoints.State state = new Checkpoints.State(epoch + 1, bestDice, bestEpoch);
