@@ -12,7 +12,7 @@ import org.regionwise.core.image.LabelImage;
  * element of the connectivity (outside the image is background), surface = mask and not eroded, all-pairs
  * distances, percentiles by full sort.
  */
-final class BruteForce {
+public final class BruteForce {
     private BruteForce() {}
 
     /** Coordinates {x, y, z} of the surface voxels of {@code label}, in flat-index order. */
@@ -69,7 +69,7 @@ final class BruteForce {
     }
 
     /** numpy.percentile(v, p) with the default linear method, by full sort. */
-    static double percentile(double[] v, double p) {
+    public static double percentile(double[] v, double p) {
         double[] s = v.clone();
         Arrays.sort(s);
         double h = (s.length - 1) * p / 100.0;

@@ -7,17 +7,9 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.regionwise.metrics.BruteForce;
 
 class SelectionTest {
-
-    static double sortedPercentile(double[] v, double p) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        double h = (s.length - 1) * p / 100.0;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, s.length - 1);
-        return s[lo] + (s[hi] - s[lo]) * (h - lo);
-    }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
@@ -27,7 +19,7 @@ class SelectionTest {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = r.nextInt(3) == 0 ? r.nextInt(5) : r.nextDouble() * 100; // many ties
         for (double p : new double[] {0, 5, 50, 95, 99.5, 100}) {
-            assertThat(Selection.percentile(v.clone(), n, p)).isCloseTo(sortedPercentile(v, p), within(1e-9));
+            assertThat(Selection.percentile(v.clone(), n, p)).isCloseTo(BruteForce.percentile(v, p), within(1e-9));
         }
         int k = r.nextInt(n);
         double[] s = v.clone();
