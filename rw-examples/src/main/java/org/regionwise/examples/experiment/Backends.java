@@ -1,20 +1,17 @@
 package org.regionwise.examples.experiment;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Set;
 import org.regionwise.core.backend.TrainingBackend;
-import org.regionwise.tensorflow.TensorFlowBackend;
+import org.regionwise.core.config.RegionWiseConfiguration;
+import org.regionwise.core.experiment.Experiments;
 
-/** Training backends by name, as {@code --backend} selects them. */
+/**
+ * Training backends by name, as {@code --backend} selects them: the registry of rw-core's {@link Experiments}, i.e.
+ * every backend whose Guice module is listed in {@code META-INF/services/com.google.inject.Module} on the class path
+ * ({@code rw-tensorflow} adds {@code "tensorflow"}).
+ */
 public final class Backends {
-    private static final Map<String, Supplier<TrainingBackend>> KNOWN = new LinkedHashMap<>();
-
-    static {
-        KNOWN.put("tensorflow", TensorFlowBackend::new);
-    }
-
     private Backends() {}
 
     /** The default backend's name. */
@@ -26,8 +23,10 @@ public final class Backends {
      * @throws IllegalArgumentException listing the known names
      */
     public static TrainingBackend byName(String name) {
-        Supplier<TrainingBackend> s = KNOWN.get(name.trim().toLowerCase(Locale.ROOT));
-        if (s == null) throw new IllegalArgumentException("unknown backend '" + name + "'; known: " + String.join(", ", KNOWN.keySet()));
-        return s.get();
+        Experiments registry = Experiments.discover(RegionWiseConfiguration.defaults());
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        Set<String> known = registry.backendNames();
+        if (!known.contains(n)) throw new IllegalArgumentException("unknown backend '" + name + "'; known: " + String.join(", ", known));
+        return registry.backend(n);
     }
 }
