@@ -21,6 +21,8 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.RunMetadata;
+import org.tensorflow.proto.RunOptions;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
@@ -166,6 +168,21 @@ public final class ModelGraph implements AutoCloseable {
      * @param alphas       this epoch's alpha of each gradual combination ({@link LossBuilder#alphas})
      */
     public StepResult step(Batch batch, double learningRate, double[] alphas) {
+        return runStep(batch, learningRate, alphas, null).result();
+    }
+
+    /**
+     * {@link #step} with TensorFlow's full trace: the step's result and its per-node execution statistics (for
+     * profiling; tracing itself slows the step).
+     */
+    public ProfiledStep profileStep(Batch batch, double learningRate, double[] alphas) {
+        return runStep(batch, learningRate, alphas, RunOptions.newBuilder().setTraceLevel(RunOptions.TraceLevel.FULL_TRACE).build());
+    }
+
+    /** A traced step: its result and TensorFlow's run metadata (step stats per device and node). */
+    public record ProfiledStep(StepResult result, RunMetadata metadata) {}
+
+    private ProfiledStep runStep(Batch batch, double learningRate, double[] alphas, @Nullable RunOptions options) {
         requireOpen();
         TrainingOps t = requireTraining();
         if (batch.scales() != scaleWeights.length) {
@@ -184,8 +201,10 @@ public final class ModelGraph implements AutoCloseable {
             r.feed(t.learningRate(), scope.scalar((float) learningRate));
             r.feed(t.alpha(), scope.doubles(Shape.of(alphas.length), alphas));
             r.addTarget(t.train()).fetch(t.loss()).fetch(t.gradientNorm());
-            Result res = scope.run(r);
-            return new StepResult(((TFloat64) res.get(0)).getDouble(), ((TFloat32) res.get(1)).getFloat());
+            if (options != null) r.setOptions(options);
+            Result res = options != null ? scope.runWithMetadata(r) : scope.run(r);
+            StepResult step = new StepResult(((TFloat64) res.get(0)).getDouble(), ((TFloat32) res.get(1)).getFloat());
+            return new ProfiledStep(step, res.getMetadata().orElse(RunMetadata.getDefaultInstance()));
         }
     }
 

@@ -51,6 +51,13 @@ public final class TensorScope implements AutoCloseable {
         return r;
     }
 
+    /** Runs {@code runner} with its run options, collecting run metadata, and owns the result. */
+    public Result runWithMetadata(Session.Runner runner) {
+        Result r = runner.runAndFetchMetadata();
+        owned.push(r);
+        return r;
+    }
+
     /** Copies a float32 tensor's values into a new array. */
     public static float[] toFloats(Tensor t) {
         float[] out = new float[(int) t.shape().size()];

@@ -9,11 +9,10 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.op.math.Mean;
 import org.tensorflow.op.nn.FusedBatchNorm;
 import org.tensorflow.op.nn.LeakyRelu;
 import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.family.TFloating;
+import org.tensorflow.types.TInt32;
 
 /**
  * Builds a 2D U-Net (Ronneberger et al. 2015) in the nnU-Net {@code Generic_UNet} layout, NHWC, with dynamic batch and
@@ -22,8 +21,8 @@ import org.tensorflow.types.family.TFloating;
  * <ul>
  *   <li>Stage 0: two 3x3 convolutions; stages 1..depth: a stride-2 3x3 convolution (convolutional pooling) then a 3x3
  *       convolution; stage {@code s} has {@code spec.filters(s)} filters ({@code min(base 2^s, max)}).</li>
- *   <li>Every convolution is followed by normalisation (instance: moments over H, W per image and channel, eps 1e-5,
- *       affine; batch: fused batch norm, momentum 0.1 on the moving statistics; none: a bias) and LeakyReLU(0.01).</li>
+ *   <li>Every convolution is followed by normalisation (instance: statistics over H, W per image and channel, eps
+ *       1e-5, affine, one fused kernel; batch: fused batch norm, momentum 0.1 on the moving statistics; none: a bias) and LeakyReLU(0.01).</li>
  *   <li>Decoder stage {@code s = depth-1..0}: upsampling by 2 (a 2x2 stride-2 transposed convolution, or nearest or
  *       bilinear resize followed by a 3x3 convolution) to {@code filters(s)}, concatenation with the skip, two 3x3
  *       convolutions.</li>
@@ -164,16 +163,30 @@ public final class UNetBuilder {
     /**
      * Instance normalisation (Ulyanov et al. 2016) of NHWC {@code x}: per image and channel,
      * {@code y = gamma (x - mu) / sqrt(sigma^2 + eps) + beta} with {@code mu}, {@code sigma^2} the mean and the biased
-     * variance over H and W. Written from primitive ops, so its gradient is TensorFlow's chain rule through them.
+     * variance over H and W, computed by one fused batch-norm kernel: {@code x}
+     * {@code [B, H, W, C]} is transposed to {@code [H, W, B, C]} and viewed as one image {@code [1, H, W, B C]}, whose
+     * per-channel batch statistics are exactly the per-image, per-channel statistics over H and W; gamma and beta are
+     * repeated for each of the B images. The result is transposed back. Its gradient is TensorFlow's fused batch-norm gradient.
      */
-    public static <T extends TFloating> Operand<T> instanceNorm(Ops tf, Operand<T> x, Operand<T> gamma, Operand<T> beta, double eps) {
-        Operand<org.tensorflow.types.TInt32> hw = tf.constant(new int[] {1, 2});
-        Operand<T> mu = tf.math.mean(x, hw, Mean.keepDims(true));
-        Operand<T> centred = tf.math.sub(x, mu);
-        Operand<T> var = tf.math.mean(tf.math.square(centred), hw, Mean.keepDims(true));
-        Operand<T> e = tf.dtypes.cast(tf.constant(eps), x.type());
-        Operand<T> norm = tf.math.mul(centred, tf.math.rsqrt(tf.math.add(var, e)));
-        return tf.math.add(tf.math.mul(norm, gamma), beta);
+    public static Operand<TFloat32> instanceNorm(Ops tf, Operand<TFloat32> x, Operand<TFloat32> gamma, Operand<TFloat32> beta, double eps) {
+        // the dynamic shapes are packed from scalars: an int32 ConcatV2 would make oneDNN log an error on AMD CPUs
+        Operand<TInt32> shape = tf.shape(x);
+        Operand<TInt32> batch = dim(tf, shape, 0), height = dim(tf, shape, 1), width = dim(tf, shape, 2), channels = dim(tf, shape, 3);
+        Operand<TFloat32> hwbc = tf.linalg.transpose(x, tf.constant(new int[] {1, 2, 0, 3}));
+        Operand<TFloat32> view = tf.reshape(hwbc, tf.stack(List.of(tf.constant(1), height, width, tf.constant(-1))));
+        // gamma and beta repeated per image, by broadcasting (Tile's gradient transposes int32 tensors: the same log)
+        Operand<TInt32> perImage = tf.stack(List.of(batch, channels));
+        Operand<TInt32> flat = tf.constant(new int[] {-1});
+        FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(view,
+                tf.reshape(tf.broadcastTo(gamma, perImage), flat), tf.reshape(tf.broadcastTo(beta, perImage), flat),
+                tf.constant(new float[0]), tf.constant(new float[0]),
+                FusedBatchNorm.isTraining(true), FusedBatchNorm.epsilon((float) eps));
+        Operand<TFloat32> y = tf.reshape(bn.y(), tf.stack(List.of(height, width, batch, channels)));
+        return tf.linalg.transpose(y, tf.constant(new int[] {2, 0, 1, 3}));
+    }
+
+    private static Operand<TInt32> dim(Ops tf, Operand<TInt32> shape, int axis) {
+        return tf.gather(shape, tf.constant(axis), tf.constant(0));
     }
 
     private Variable<TFloat32> kernel(String name, long... shape) {
