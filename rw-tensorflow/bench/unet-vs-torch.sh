@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Times the same U-Net training step (128x128, batch 8, base 16, depth 3, 2 threads, CE, Adam, clip 12) in
-# RegionWise's TensorFlow Java backend and in Debian's PyTorch (/usr/bin/python3), alternating twice, and prints
-# the ratio ours/torch of the median step times (goal <= 0.5). Run from anywhere; builds the test classes offline.
-# Environment overrides: SIZE, BATCH, BASE, DEPTH, THREADS, NORM (instance | none | batch).
+# RegionWise's TensorFlow Java backend and in Debian's PyTorch (/usr/bin/python3), alternating ROUNDS times (default
+# 3), and prints the ratio ours/torch of the median step times, per round and for the best round of each (goal
+# <= 0.5). Run from anywhere; builds the test classes offline.
+# Environment overrides: SIZE, BATCH, BASE, DEPTH, THREADS, NORM (instance | none | batch), ROUNDS.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
 export TF_CPP_MIN_LOG_LEVEL=2
-SIZE=${SIZE:-128} BATCH=${BATCH:-8} BASE=${BASE:-16} DEPTH=${DEPTH:-3} THREADS=${THREADS:-2} NORM=${NORM:-instance}
+SIZE=${SIZE:-128} BATCH=${BATCH:-8} BASE=${BASE:-16} DEPTH=${DEPTH:-3} THREADS=${THREADS:-2} NORM=${NORM:-instance} ROUNDS=${ROUNDS:-3}
 mvn -o -q -pl rw-core,rw-maps,rw-metrics,rw-tensorflow test-compile dependency:build-classpath \
     -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
 CP="rw-tensorflow/target/test-classes:rw-tensorflow/target/classes:rw-metrics/target/classes:rw-maps/target/classes:rw-core/target/classes:$(cat rw-tensorflow/target/bench-classpath.txt)"
 ours=() torch=()
-for round in 1 2; do
+for round in $(seq "$ROUNDS"); do
   o=$(java -cp "$CP" org.regionwise.tensorflow.bench.StepTimeBench "$SIZE" "$BATCH" "$BASE" "$DEPTH" "$THREADS" 5 20 "$NORM")
   echo "TF Java round $round: $(echo "$o" | tr '\n' ' ')"
   ours+=("$(echo "$o" | sed -n 's/^median_ms=//p')")
@@ -24,6 +25,7 @@ done
 import sys
 v = [float(x) for x in sys.argv[1:]]
 n = len(v) // 2
-o, t = min(v[:n]), min(v[n:])
-print("best median step: TF Java %.1f ms, PyTorch %.1f ms, ratio ours/torch %.2f (goal <= 0.5)" % (o, t, o / t))
+o, t = v[:n], v[n:]
+print("ratio ours/torch per round: " + ", ".join("%.2f" % (a / b) for a, b in zip(o, t)))
+print("best median step: TF Java %.1f ms, PyTorch %.1f ms, ratio ours/torch %.2f (goal <= 0.5)" % (min(o), min(t), min(o) / min(t)))
 PY
