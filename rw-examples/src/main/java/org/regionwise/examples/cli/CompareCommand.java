@@ -54,8 +54,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-    boolean noProgress;
+    @Mixin ProgressOptions progress = new ProgressOptions();
 
     @Mixin TrainingOptions training = new TrainingOptions();
 
@@ -93,14 +92,9 @@ public final class CompareCommand implements Callable<Integer> {
         Comparison comparison = new Comparison(new Experiment(b, new MetricsScoring()));
         Comparison.Result result;
         PartialResults partial;
-        if (noProgress) {
-            partial = new PartialResults(out, data, new Comparison.Progress() {});
+        try (ProgressDisplay p = progress.open("compare", runs, settings.totalSteps(), System.err)) {
+            partial = new PartialResults(out, data, p);
             result = comparison.run(data, lossNames, seedList, settings, partial);
-        } else {
-            try (ProgressDisplay p = new ProgressDisplay("compare", runs, settings.totalSteps(), System.err)) {
-                partial = new PartialResults(out, data, p);
-                result = comparison.run(data, lossNames, seedList, settings, partial);
-            }
         }
         Path report = new ReportWriter(new MetricsScoring()).write(result, out);
         partial.finish();

@@ -51,6 +51,7 @@ public final class RwCommand implements Runnable {
     /** The {@code rw} command line with the shared error handling and the {@code --debug} logging switch. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RwCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(CliErrors.executionHandler());
         cl.setParameterExceptionHandler(CliErrors.parameterHandler());
         cl.setExecutionStrategy(RwCommand::executeWithLogging);

@@ -62,8 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "RUN_DIR", description = "Run directory to create.")
     Path out;
 
-    @Option(names = "--no-progress", description = "Do not draw the progress bar.")
-    boolean noProgress;
+    @Mixin ProgressOptions progress = new ProgressOptions();
 
     @Mixin TrainingOptions training = new TrainingOptions();
 
@@ -134,16 +133,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     private TrainedModel train(TrainingBackend b, TrainingSettings settings, LossSpec lossSpec, Dataset d) {
         TrainedModel model;
-        if (noProgress) {
-            model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, TrainingListener.none());
-        } else {
-            try (ProgressDisplay p = new ProgressDisplay("train", 1, settings.totalSteps(), System.err)) {
-                p.runStarted(0, 1, d.name(), loss, seed);
-                model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, new TrainingListener() {
-                    @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
-                    @Override public void onEpoch(EpochReport report) { p.epoch(report); }
-                });
-            }
+        try (ProgressDisplay p = progress.open("train", 1, settings.totalSteps(), System.err)) {
+            p.runStarted(0, 1, d.name(), loss, seed);
+            model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, new TrainingListener() {
+                @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
+                @Override public void onEpoch(EpochReport report) { p.epoch(report); }
+            });
         }
         return model;
     }
@@ -152,15 +147,12 @@ public final class TrainCommand implements Callable<Integer> {
     static void writeHistory(Path file, List<EpochReport> history) {
         Csv csv = new Csv("epoch", "train_loss", "learning_rate", "val_dice_foreground", "val_dice_per_class", "seconds");
         for (EpochReport e : history) {
-            double s = 0;
-            int n = 0;
             StringBuilder per = new StringBuilder();
             for (int k = 0; k < e.validationDice().size(); k++) {
                 double v = e.validationDice().get(k);
-                if (k > 0 && !Double.isNaN(v)) { s += v; n++; }
                 per.append(k > 0 ? ";" : "").append(Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v));
             }
-            csv.row(e.epoch() + 1, e.trainLoss(), e.learningRate(), n == 0 ? Double.NaN : s / n, per.toString(), e.seconds());
+            csv.row(e.epoch() + 1, e.trainLoss(), e.learningRate(), e.meanForegroundDice(), per.toString(), e.seconds());
         }
         AtomicFiles.writeString(file, csv.text());
     }

@@ -1,0 +1,22 @@
+package org.regionwise.examples.cli;
+
+import java.io.PrintStream;
+import picocli.CommandLine.Option;
+
+/** How {@code rw train} and {@code rw compare} show progress on stderr. */
+final class ProgressOptions {
+    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "auto",
+            description = "Progress on stderr: bar (redrawn in place), lines (a plain line every 30 s and at every run, for logs), "
+                    + "none, or auto: bar on a terminal, lines otherwise (default: ${DEFAULT-VALUE}).")
+    ProgressDisplay.Mode mode = ProgressDisplay.Mode.AUTO;
+
+    @Option(names = "--no-progress", description = "Same as --progress none.")
+    boolean none;
+
+    /** The display of the chosen mode for {@code runs} runs of {@code stepsPerRun} optimiser steps. */
+    ProgressDisplay open(String task, long runs, long stepsPerRun, PrintStream out) {
+        ProgressDisplay.Mode m = none ? ProgressDisplay.Mode.NONE : mode;
+        if (m == ProgressDisplay.Mode.AUTO) m = System.console() != null ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES;
+        return new ProgressDisplay(task, runs, stepsPerRun, out, m, System::nanoTime);
+    }
+}
