@@ -50,8 +50,8 @@ public interface ExperimentBuilder {
     interface LossStage {
         ModelStage loss(LossSpec loss);
 
-        /** A named loss from {@link NamedLosses}, e.g. {@code "rrw"}, {@code "gradual-rrw-dice"}. */
-        default ModelStage loss(String name) { return loss(NamedLosses.get(name)); }
+        /** A loss by name or combination ({@link NamedLosses#parse}), e.g. {@code "rrw"}, {@code "rrw+ce"}, {@code "gradual:dice,rrw"}. */
+        default ModelStage loss(String name) { return loss(NamedLosses.parse(name)); }
 
         /** The region-wise loss with {@code map}: {@code regionWise(Maps.rectified())} is the paper's RRW loss. */
         default ModelStage regionWise(MapSpec map) { return loss(Losses.regionWise(map)); }

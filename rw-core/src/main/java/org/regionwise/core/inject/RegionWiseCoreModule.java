@@ -24,7 +24,8 @@ import org.regionwise.core.map.MapSpec;
  *   <li>{@link RegionWiseConfiguration}: the instance given, or {@link RegionWiseConfiguration#load()}.</li>
  *   <li>{@link TrainingBackend}: the one named by {@code regionwise.backend}; an unknown name fails with the list of
  *       known backends.</li>
- *   <li>{@link LossSpec}: the loss named by {@code regionwise.loss}.</li>
+ *   <li>{@link LossSpec}: the loss named by {@code regionwise.loss} (a bound name or a combination such as
+ *       {@code rrw+ce} or {@code gradual:dice,rrw}).</li>
  * </ul>
  *
  * Contribute a backend with
@@ -52,13 +53,15 @@ public final class RegionWiseCoreModule extends AbstractModule {
         return Experiments.select(backends, configuration.backend(), "from " + configuration.source(RegionWiseConfiguration.BACKEND));
     }
 
-    /** The loss named by {@code regionwise.loss}. */
+    /**
+     * The loss named by {@code regionwise.loss}: a bound name or a combination of bound names
+     * ({@link NamedLosses#parse(String, Map)}, e.g. {@code rrw+ce}, {@code gradual:dice,rrw}).
+     */
     @Provides LossSpec configuredLoss(Map<String, LossSpec> losses, RegionWiseConfiguration configuration) {
-        LossSpec spec = losses.get(configuration.loss());
-        if (spec == null) {
-            throw new IllegalArgumentException("unknown loss '" + configuration.loss() + "' (from " + configuration.source(RegionWiseConfiguration.LOSS)
-                    + "); known losses: " + String.join(", ", new java.util.TreeSet<>(losses.keySet())));
+        try {
+            return NamedLosses.parse(configuration.loss(), losses);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (from " + configuration.source(RegionWiseConfiguration.LOSS) + ")");
         }
-        return spec;
     }
 }

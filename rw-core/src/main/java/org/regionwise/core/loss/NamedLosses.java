@@ -1,7 +1,10 @@
 package org.regionwise.core.loss;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -9,6 +12,11 @@ import java.util.Map;
  * ({@code MapBinder<String, LossSpec>}). Gradual combinations follow the paper's classes: {@code gradual-rrw-ce} is
  * {@code alpha(e) CE + (1 - alpha(e)) RRW} ({@code RWGradualCELoss}), {@code boundary-dice} is
  * {@code alpha(e) Dice + (1 - alpha(e)) Boundary} ({@code BoundaryDiceLoss}); {@code a+b} is the "Equal" sum.
+ *
+ * <p>{@link #parse(String)} also reads combinations of any names: {@code a+b+...} ({@code L_a + L_b + ...}, terms in
+ * the written order) and {@code gradual:a,b} ({@code alpha(e) L_a + (1 - alpha(e)) L_b},
+ * {@code alpha(e) = max((100 - e)/100, 0.01)}), e.g. {@code parse("gradual:dice,rrw+ce")}. The named combinations
+ * in {@link #all()} are exactly what {@code parse} makes of their names.
  */
 public final class NamedLosses {
     private static final Map<String, LossSpec> ALL = create();
@@ -28,10 +36,10 @@ public final class NamedLosses {
         m.put("boundary", boundary);
         m.put("boundary-dice", Losses.boundaryDice());
         m.put("ac", Losses.regionWise(org.regionwise.core.map.Maps.activeContour()));
-        m.put("rrw+ce", Losses.equal(Losses.crossEntropy(), rrw));
-        m.put("rrw+dice", Losses.equal(Losses.dice(), rrw));
-        m.put("boundary+ce", Losses.equal(Losses.crossEntropy(), boundary));
-        m.put("boundary+dice", Losses.equal(Losses.dice(), boundary));
+        m.put("rrw+ce", Losses.equal(rrw, Losses.crossEntropy()));
+        m.put("rrw+dice", Losses.equal(rrw, Losses.dice()));
+        m.put("boundary+ce", Losses.equal(boundary, Losses.crossEntropy()));
+        m.put("boundary+dice", Losses.equal(boundary, Losses.dice()));
         m.put("gradual-rrw-ce", Losses.gradual(Losses.crossEntropy(), rrw));
         m.put("gradual-rrw-dice", Losses.gradual(Losses.dice(), rrw));
         m.put("gradual-boundary-ce", Losses.gradual(Losses.crossEntropy(), boundary));
@@ -41,10 +49,54 @@ public final class NamedLosses {
     /** Every named loss, in a stable order. */
     public static Map<String, LossSpec> all() { return ALL; }
 
-    /** The loss called {@code name}; an unknown name throws an exception that lists the known ones. */
+    /** The loss called exactly {@code name}; an unknown name throws an exception that lists the known ones. */
     public static LossSpec get(String name) {
         LossSpec spec = ALL.get(name);
-        if (spec == null) throw new IllegalArgumentException("unknown loss '" + name + "'; known losses: " + String.join(", ", ALL.keySet()));
+        if (spec == null) throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + known());
         return spec;
+    }
+
+    /**
+     * The loss that {@code expression} names: a name of {@link #all()} (case and surrounding blanks ignored),
+     * {@code a+b+...} (the sum of the terms, in order) or {@code gradual:a,b}; terms may themselves be combinations
+     * ({@code gradual:dice,rrw+ce} is {@code alpha(e) Dice + (1 - alpha(e)) (RRW + CE)}).
+     *
+     * @throws IllegalArgumentException naming the part that is not understood and listing the known names
+     */
+    public static LossSpec parse(String expression) { return parse(expression, ALL); }
+
+    /**
+     * {@link #parse(String)} over another registry of names, e.g. Guice's {@code Map<String, LossSpec>} with the
+     * losses other modules contributed: {@code names} keys are matched in lower case.
+     */
+    public static LossSpec parse(String expression, Map<String, LossSpec> names) {
+        String n = expression.trim().toLowerCase(Locale.ROOT);
+        LossSpec named = names.get(n);
+        if (named != null) return named;
+        if (n.startsWith("gradual:")) {
+            String[] parts = n.substring("gradual:".length()).split(",", -1);
+            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+                throw new IllegalArgumentException("bad gradual combination '" + expression + "': write gradual:first,second, e.g. gradual:dice,rrw");
+            }
+            return Losses.gradual(parse(parts[0], names), parse(parts[1], names));
+        }
+        if (n.contains("+")) {
+            List<LossSpec.Term> terms = new ArrayList<>();
+            for (String p : n.split("\\+", -1)) {
+                if (p.isBlank()) throw new IllegalArgumentException("bad combination '" + expression + "': empty term, write e.g. rrw+ce");
+                terms.add(new LossSpec.Term(1, parse(p, names)));
+            }
+            return new LossSpec.WeightedSum(terms);
+        }
+        throw new IllegalArgumentException("unknown loss '" + expression.trim() + "'; known: " + known(names));
+    }
+
+    /** One line listing the names and the combination syntax that {@link #parse(String)} accepts. */
+    public static String known() { return known(ALL); }
+
+    private static String known(Map<String, LossSpec> registry) {
+        List<String> names = new ArrayList<>(registry.keySet());
+        names.removeIf(e -> e.contains("+"));
+        return String.join(", ", names) + "; combinations a+b, gradual:a,b";
     }
 }

@@ -65,9 +65,18 @@ class RegionWiseCoreModuleTest {
         Map<String, LossSpec> losses = injector.getInstance(Key.get(new TypeLiteral<Map<String, LossSpec>>() {}));
         assertThat(losses).containsAllEntriesOf(NamedLosses.all())
                 .containsKeys("rrw", "ce", "wce", "focal", "dice", "gdl", "boundary", "boundary-dice", "rrw+ce", "gradual-rrw-ce", "gradual-rrw-dice");
-        assertThat(losses.get("rrw+ce")).isEqualTo(Losses.equal(Losses.crossEntropy(), Losses.rectifiedRegionWise()));
+        assertThat(losses.get("rrw+ce")).isEqualTo(Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy()));
         assertThat(injector.getInstance(LossSpec.class)).isEqualTo(Losses.gradual(Losses.dice(), Losses.rectifiedRegionWise()));
         assertThat(injector.getInstance(Key.get(new TypeLiteral<Map<String, MapSpec>>() {}))).isEmpty();
+    }
+
+    @Test
+    void theConfiguredLossMayBeACombination() {
+        assertThat(injector(Map.of("regionwise.loss", "gradual:dice,rrw+ce")).getInstance(LossSpec.class))
+                .isEqualTo(Losses.gradual(Losses.dice(), Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy())));
+        assertThatThrownBy(() -> injector(Map.of("regionwise.loss", "rrw+hinge")).getInstance(LossSpec.class))
+                .rootCause().hasMessageContaining("unknown loss 'hinge'").hasMessageContaining("combinations a+b, gradual:a,b")
+                .hasMessageContaining("(from ");
     }
 
     @Test

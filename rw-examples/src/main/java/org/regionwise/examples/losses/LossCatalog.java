@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.regionwise.core.loss.LossSpec;
-import org.regionwise.core.loss.Losses;
 import org.regionwise.core.loss.NamedLosses;
 
 /**
@@ -15,7 +14,8 @@ import org.regionwise.core.loss.NamedLosses;
  * (Kervadec's map) and {@code boundary-dice} ({@code alpha(e) Dice + (1 - alpha(e)) Boundary}).
  * Combinations: {@code a+b} is the paper's "Equal" combination {@code L_a + L_b}, and {@code gradual:a,b} is
  * {@code alpha(e) L_a + (1 - alpha(e)) L_b} with {@code alpha(e) = max((100 - e)/100, 0.01)}. Any other name of
- * rw-core's {@link NamedLosses} (e.g. {@code ac}, {@code gradual-rrw-dice}) is accepted too.
+ * rw-core's {@link NamedLosses} (e.g. {@code ac}, {@code gradual-rrw-dice}) is accepted too: parsing is
+ * {@link NamedLosses#parse(String)}; this class adds the report's order and comma-separated lists.
  */
 public final class LossCatalog {
     private LossCatalog() {}
@@ -26,42 +26,15 @@ public final class LossCatalog {
     /** The base loss names, in the report's order. */
     public static List<String> names() { return BASE; }
 
-    /** One line listing what {@link #parse(String)} accepts. */
-    public static String known() {
-        java.util.Set<String> extra = new java.util.TreeSet<>(NamedLosses.all().keySet());
-        extra.removeAll(BASE);
-        extra.removeIf(e -> e.contains("+"));
-        return String.join(", ", BASE) + ", combinations a+b, gradual:a,b"
-                + (extra.isEmpty() ? "" : "; also " + String.join(", ", extra));
-    }
+    /** One line listing what {@link #parse(String)} accepts ({@link NamedLosses#known()}). */
+    public static String known() { return NamedLosses.known(); }
 
     /**
-     * The loss named {@code name}.
+     * The loss named {@code name}: {@link NamedLosses#parse(String)}, the same grammar as the Java and Kotlin APIs.
      *
      * @throws IllegalArgumentException naming the unknown name and listing the known ones
      */
-    public static LossSpec parse(String name) {
-        String n = name.trim().toLowerCase(Locale.ROOT);
-        if (n.startsWith("gradual:")) {
-            String[] parts = n.substring("gradual:".length()).split(",", -1);
-            if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new IllegalArgumentException("bad gradual combination '" + name + "': write gradual:first,second, e.g. gradual:dice,rrw");
-            }
-            return Losses.gradual(parse(parts[0]), parse(parts[1]));
-        }
-        if (n.contains("+")) {
-            String[] parts = n.split("\\+", -1);
-            List<LossSpec.Term> terms = new ArrayList<>();
-            for (String p : parts) {
-                if (p.isBlank()) throw new IllegalArgumentException("bad combination '" + name + "': empty term, write e.g. rrw+ce");
-                terms.add(new LossSpec.Term(1, parse(p)));
-            }
-            return new LossSpec.WeightedSum(terms);
-        }
-        LossSpec named = NamedLosses.all().get(n);
-        if (named != null) return named;
-        throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + known());
-    }
+    public static LossSpec parse(String name) { return NamedLosses.parse(name); }
 
     /** Parses a comma-separated list where {@code gradual:a,b} keeps its comma: {@code "rrw,ce,gradual:dice,rrw"}. */
     public static List<String> splitList(String list) {

@@ -83,8 +83,8 @@ class ExperimentScope internal constructor() {
     /** The loss, e.g. `loss(rrw())` or `loss(0.5 * ce() + rrw())`. */
     fun loss(loss: LossSpec) { this.loss = loss }
 
-    /** A named loss, e.g. `loss("gradual-rrw-dice")`. */
-    fun loss(name: String) { this.loss = NamedLosses.get(name) }
+    /** A loss by name or combination ([NamedLosses.parse]), e.g. `loss("gradual-rrw-dice")`, `loss("gradual:dice,rrw+ce")`. */
+    fun loss(name: String) { this.loss = NamedLosses.parse(name) }
 
     /** A 2D U-Net configured in [block]. */
     fun model(block: UNetScope.() -> Unit) { model(UNet.twoD(), block) }

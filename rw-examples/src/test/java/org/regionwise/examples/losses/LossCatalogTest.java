@@ -20,7 +20,7 @@ class LossCatalogTest {
     @Test
     void combinations() {
         LossSpec sum = LossCatalog.parse("rrw+ce");
-        assertThat(sum).isEqualTo(Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy()));
+        assertThat(sum).isEqualTo(Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy())).isEqualTo(org.regionwise.core.loss.NamedLosses.get("rrw+ce"));
         assertThat(LossCatalog.parse("gradual:dice,rrw")).isEqualTo(Losses.gradual(Losses.dice(), Losses.rectifiedRegionWise()));
         assertThat(LossCatalog.parse("gradual:dice,rrw+ce")).isInstanceOf(LossSpec.Gradual.class);
         // rw-core's other named losses

@@ -1,0 +1,56 @@
+package org.regionwise.core.loss;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The loss names and the combination grammar shared by the CLI, the fluent builder, Guice and the Kotlin DSL. */
+class NamedLossesTest {
+
+    @Test
+    void everyNamedLossIsWhatParsingItsNameGives() {
+        for (Map.Entry<String, LossSpec> e : NamedLosses.all().entrySet()) {
+            assertThat(NamedLosses.parse(e.getKey())).as(e.getKey()).isEqualTo(e.getValue());
+            assertThat(NamedLosses.get(e.getKey())).isEqualTo(e.getValue());
+        }
+        // the named combinations agree with the grammar applied to the base names
+        assertThat(NamedLosses.get("rrw+ce")).isEqualTo(Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy()));
+        assertThat(NamedLosses.get("gradual-rrw-dice")).isEqualTo(NamedLosses.parse("gradual:dice,rrw"));
+        assertThat(NamedLosses.get("boundary-dice")).isEqualTo(NamedLosses.parse("gradual:dice,boundary"));
+    }
+
+    @Test
+    void sumsKeepTheWrittenOrderAndNest() {
+        assertThat(NamedLosses.parse("ce+rrw")).isEqualTo(Losses.equal(Losses.crossEntropy(), Losses.rectifiedRegionWise()));
+        assertThat(NamedLosses.parse(" Dice + CE + RRW ")).isEqualTo(new LossSpec.WeightedSum(List.of(
+                new LossSpec.Term(1, Losses.dice()), new LossSpec.Term(1, Losses.crossEntropy()), new LossSpec.Term(1, Losses.rectifiedRegionWise()))));
+        assertThat(NamedLosses.parse("gradual:dice,rrw+ce"))
+                .isEqualTo(Losses.gradual(Losses.dice(), Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy())));
+        assertThat(NamedLosses.parse("GRADUAL:ce, ac")).isEqualTo(Losses.gradual(Losses.crossEntropy(), NamedLosses.get("ac")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hinge", "rrw+hinge", "gradual:dice,hinge"})
+    void unknownNamesAreNamedWithTheKnownOnes(String expression) {
+        assertThatThrownBy(() -> NamedLosses.parse(expression)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown loss 'hinge'").hasMessageContaining("rrw, ce, wce, focal, dice, gdl, boundary, boundary-dice")
+                .hasMessageContaining("combinations a+b, gradual:a,b");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rrw+", "+ce", "rrw++ce"})
+    void emptyTermsAreRejected(String expression) {
+        assertThatThrownBy(() -> NamedLosses.parse(expression)).hasMessageContaining("empty term");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gradual:dice", "gradual:dice,", "gradual:,rrw", "gradual:a,b,c"})
+    void badGradualCombinationsShowTheSyntax(String expression) {
+        assertThatThrownBy(() -> NamedLosses.parse(expression)).hasMessageContaining("gradual:first,second");
+    }
+}
