@@ -11,12 +11,12 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.regionwise.core.backend.TrainedModel;
 import org.regionwise.core.image.FloatImage;
-import org.regionwise.core.image.Grid;
 import org.regionwise.core.image.LabelImage;
 import org.regionwise.core.io.Nifti;
 import org.regionwise.core.io.Png;
 import org.regionwise.examples.experiment.Backends;
 import org.regionwise.examples.experiment.RunConfig;
+import org.regionwise.examples.experiment.SliceWiseSegmentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -84,23 +84,7 @@ public final class PredictCommand implements Callable<Integer> {
         float[] v = raw.data().clone();
         config.normalization().apply(v);
         FloatImage image = new FloatImage(raw.grid(), v);
-        Grid g = image.grid();
-        if (g.is2D()) return m.segment(image);
-        int axis = config.sliceAxis();
-        int a0 = axis == 0 ? 1 : 0, a1 = axis == 2 ? 1 : 2;
-        int[] out = new int[g.voxelCount()];
-        int[] pos = new int[3];
-        for (int z = 0; z < g.size(axis); z++) {
-            LabelImage s = m.segment(image.slice(axis, z));
-            int n0 = s.grid().size(0);
-            for (int i = 0; i < s.grid().voxelCount(); i++) {
-                pos[axis] = z;
-                pos[a0] = i % n0;
-                pos[a1] = i / n0;
-                out[g.index(pos[0], pos[1], pos[2])] = s.get(i);
-            }
-        }
-        return new LabelImage(g, out);
+        return SliceWiseSegmentation.segment(m, image, config.sliceAxis());
     }
 
     static boolean isPng(Path p) { return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"); }

@@ -88,8 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
                     + edge + " px) of " + d.name());
         }
-        o.printf("rw train: %s (%d training, %d validation, %d test images, classes %s), loss %s, %d epochs x %d steps%n",
-                d.name(), d.training().size(), d.validation().size(), d.test().size(), d.classNames(), lossSpec.id(),
+        String testUnit = d.test().stream().anyMatch(t -> !t.image().grid().is2D()) ? "test volumes" : "test images";
+        o.printf("rw train: %s (%d training, %d validation images, %d %s, classes %s), loss %s, %d epochs x %d steps%n",
+                d.name(), d.training().size(), d.validation().size(), d.test().size(), testUnit, d.classNames(), lossSpec.id(),
                 settings.epochs(), settings.iterationsPerEpoch());
         o.flush();
         Files.createDirectories(out);
@@ -114,7 +115,7 @@ public final class TrainCommand implements Callable<Integer> {
                 for (int k = 1; k < d.classes(); k++) csv.row(cs.caseId(), k, d.classNames().get(k), cs.dice().get(k), cs.hausdorffMm().get(k));
             }
             AtomicFiles.writeString(out.resolve("test-scores.csv"), csv.text());
-            o.printf(Locale.ROOT, "trained in %.0f s; test split (%d images), mean ± std over images:%n", seconds, scores.size());
+            o.printf(Locale.ROOT, "trained in %.0f s; test split (%d %s), mean ± std over them:%n", seconds, scores.size(), testUnit);
             o.printf("  %-14s %-17s %s%n", "class", "Dice", "HD (mm)");
             for (int k = 1; k < d.classes(); k++) {
                 int kk = k;

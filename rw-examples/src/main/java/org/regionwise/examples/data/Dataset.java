@@ -6,11 +6,13 @@ import org.regionwise.core.backend.TrainingData;
 
 /**
  * A 2D segmentation dataset with three disjoint splits: {@link #training()} and {@link #validation()} for the backend,
- * and {@link #test()} held out for the final evaluation. Every case is a single-channel 2D image with its labels.
+ * and {@link #test()} held out for the final evaluation. Training and validation cases are single-channel 2D images
+ * with their labels; a test case is a 2D image or a whole 3D volume, which is segmented slice by slice along
+ * {@link #sliceAxis()} and scored in 3D.
  */
 public interface Dataset extends TrainingData {
 
-    /** Cases never seen during training or model selection. */
+    /** Cases never seen during training or model selection: 2D images, or whole 3D volumes. */
     List<Sample> test();
 
     /** One paragraph saying how the dataset was built: source, slicing, split, normalisation, class balance. */

@@ -30,9 +30,11 @@ import org.regionwise.examples.data.internal.Json;
  * Each 3D volume is cut into 2D slices along one axis (default 2). The split is <b>by case</b>, never by slice:
  * sorted training cases with index {@code i % 5 == 4} go to validation; the test split is {@code imagesTs} +
  * {@code labelsTs} when {@code labelsTs} exists, else the training cases with {@code i % 5 == 3}. By default only
- * slices that contain foreground are kept (as the paper's KiTS preprocessing). Intensities: z-score per volume, or for
- * CT ({@link Normalization#CT}) nnU-Net's scheme: clip to the 0.5th–99.5th percentile of the foreground intensities of
- * the training cases, then subtract their foreground mean and divide by their foreground standard deviation.
+ * training and validation slices that contain foreground are kept (as the paper's KiTS preprocessing); test cases are
+ * whole volumes (every slice), which {@code Experiment} segments slice by slice and scores in 3D, as the paper does.
+ * Intensities: z-score per volume, or for CT ({@link Normalization#CT}) nnU-Net's scheme: clip to the 0.5th–99.5th
+ * percentile of the foreground intensities of the training cases, then subtract their foreground mean and divide by
+ * their foreground standard deviation.
  *
  * <p>A folder that contradicts its dataset.json (missing image or label file, a label value not declared, image and
  * label grids of different size) gives an {@link IllegalArgumentException} naming the case.
@@ -93,18 +95,19 @@ public final class NnUnetDataset {
         List<Sample> trS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k, o, ct, name);
         List<Sample> vaS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), val, ending, k, o, ct, name);
         List<Sample> teS = hasTs
-                ? slices(root.resolve("imagesTs"), root.resolve("labelsTs"), testCases, ending, k, o, ct, name)
-                : slices(root.resolve("imagesTr"), root.resolve("labelsTr"), test, ending, k, o, ct, name);
+                ? volumes(root.resolve("imagesTs"), root.resolve("labelsTs"), testCases, ending, k, ct, name)
+                : volumes(root.resolve("imagesTr"), root.resolve("labelsTr"), test, ending, k, ct, name);
         if (trS.isEmpty()) throw new IllegalArgumentException("nnU-Net dataset " + root + ": no training slice has foreground along axis " + o.axis());
         String norm = ct == null ? "z-score per volume"
                 : String.format(Locale.ROOT, "CT: clipped to [%.1f, %.1f], then (x - %.2f) / %.2f (training foreground statistics)",
                         ct.low(), ct.high(), ct.mean(), ct.std());
         String description = String.format(Locale.ROOT,
                 "User dataset %s in nnU-Net raw layout (%s): %d training, %d validation and %d test cases (split by case%s); "
-                        + "2D slices along axis %d, %s slices: %d training, %d validation, %d test slices; intensities %s.",
+                        + "2D slices along axis %d, %s slices: %d training, %d validation slices; the test cases are whole "
+                        + "volumes, segmented slice by slice and scored in 3D; intensities %s.",
                 root.getFileName(), root, train.size(), val.size(), hasTs ? testCases.size() : test.size(),
                 hasTs ? ", test = imagesTs/labelsTs" : ", every 5th case from index 4 to validation, from index 3 to test",
-                o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), teS.size(), norm);
+                o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), norm);
         IntensityNormalization norm2 = ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std());
         return new SplitDataset(name, classNames, trS, vaS, teS, description, norm2, o.axis());
     }
@@ -213,14 +216,29 @@ public final class NnUnetDataset {
         return new CtStatistics(lo, hi, ms[0], ms[1]);
     }
 
+    /** Whole cases, normalised: the test split, scored per volume. */
+    private static List<Sample> volumes(Path images, Path labels, List<String> ids, String ending, int classes,
+                                        @Nullable CtStatistics ct, String name) {
+        List<Sample> out = new ArrayList<>();
+        for (String id : ids) {
+            Case c = read(images, labels, id, ending, classes);
+            out.add(new Sample(name + "/" + id, normalised(c.image(), ct), c.labels()));
+        }
+        return out;
+    }
+
+    private static FloatImage normalised(FloatImage raw, @Nullable CtStatistics ct) {
+        float[] v = raw.data().clone();
+        (ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std())).apply(v);
+        return new FloatImage(raw.grid(), v);
+    }
+
     private static List<Sample> slices(Path images, Path labels, List<String> ids, String ending, int classes, Options o,
                                        @Nullable CtStatistics ct, String name) {
         List<Sample> out = new ArrayList<>();
         for (String id : ids) {
             Case c = read(images, labels, id, ending, classes);
-            float[] v = c.image().data().clone();
-            (ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std())).apply(v);
-            FloatImage image = new FloatImage(c.image().grid(), v);
+            FloatImage image = normalised(c.image(), ct);
             if (image.grid().is2D()) {
                 if (!o.foregroundOnly() || c.labels().maxLabel() > 0) out.add(new Sample(name + "/" + id, image, c.labels()));
                 continue;

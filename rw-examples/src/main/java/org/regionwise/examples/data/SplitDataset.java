@@ -32,11 +32,13 @@ public record SplitDataset(String name, List<String> classNames, List<Sample> tr
         }
         if (training.isEmpty()) throw new IllegalArgumentException("dataset " + name + " has no training cases");
         int k = classNames.size();
+        if (sliceAxis < 0 || sliceAxis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + sliceAxis);
         for (List<Sample> split : List.of(training, validation, test)) {
             for (Sample s : split) {
-                if (!s.image().grid().is2D()) {
-                    throw new IllegalArgumentException("case " + s.id() + " of dataset " + name + " is not 2D: "
-                            + s.image().grid().describeSize());
+                // training and validation cases feed a 2D network; a test case may be a whole volume, scored in 3D
+                if (split != test && !s.image().grid().is2D()) {
+                    throw new IllegalArgumentException("training/validation case " + s.id() + " of dataset " + name
+                            + " is not 2D: " + s.image().grid().describeSize());
                 }
                 int max = s.labels().maxLabel();
                 if (max >= k) {

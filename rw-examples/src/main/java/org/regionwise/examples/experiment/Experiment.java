@@ -61,12 +61,18 @@ public final class Experiment {
         }
     }
 
-    /** Segments and scores every test case; predictions of the cases in {@code keep} go into {@code kept}. */
+    /**
+     * Segments and scores every test case: a 2D image as a whole, a 3D volume slice by slice along the dataset's slice
+     * axis and then scored in 3D (the paper's unit). Predictions of the cases in {@code keep} go into {@code kept}; of
+     * a volume only its {@link SliceWiseSegmentation#richestSlice richest slice} is kept, the one reports draw.
+     */
     public List<CaseScore> evaluate(TrainedModel model, Dataset data, Set<String> keep, Map<String, LabelImage> kept) {
         List<CaseScore> out = new ArrayList<>();
         for (Sample s : data.test()) {
-            LabelImage pred = model.segment(s.image());
-            if (keep.contains(s.id())) kept.put(s.id(), pred);
+            LabelImage pred = SliceWiseSegmentation.segment(model, s.image(), data.sliceAxis());
+            if (keep.contains(s.id())) {
+                kept.put(s.id(), pred.grid().is2D() ? pred : pred.slice(data.sliceAxis(), SliceWiseSegmentation.richestSlice(s.labels(), data.sliceAxis())));
+            }
             out.add(score(s.id(), pred, s.labels(), data.classes()));
         }
         return out;

@@ -19,11 +19,13 @@ import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.EpochReport;
 import org.regionwise.core.backend.Sample;
+import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.LabelImage;
 import org.regionwise.examples.data.Dataset;
 import org.regionwise.examples.experiment.CaseScore;
 import org.regionwise.examples.experiment.Comparison;
 import org.regionwise.examples.experiment.RunResult;
+import org.regionwise.examples.experiment.SliceWiseSegmentation;
 import org.regionwise.examples.experiment.Scoring;
 import org.regionwise.examples.experiment.TrainingSettings;
 
@@ -137,11 +139,12 @@ public final class ReportWriter {
         md.append(String.format(Locale.ROOT, "- **Budget:** %d optimiser steps per run; the paper trains 300 epochs × 250 steps = "
                 + "75,000. At budgets this much shorter the tables rank how fast each loss learns rather than where it converges; "
                 + "raise `--epochs`, `--iterations` and `--seeds` before drawing conclusions.%n", s.totalSteps()));
-        md.append("- **Evaluation:** each model segments every test image (argmax of the softmax, whole image). Per test "
-                + "image and foreground class: Dice = 2|P∩G| / (|P|+|G|) (undefined when the class is absent from both), "
+        md.append("- **Evaluation:** each model segments every test case (argmax of the softmax): a 2D image whole, a 3D "
+                + "volume slice by slice along the training slice axis, scored in 3D with the volume's spacing (the paper's "
+                + "unit). Per test case and foreground class: Dice = 2|P∩G| / (|P|+|G|) (undefined when the class is absent from both), "
                 + "and the symmetric Hausdorff distance HD between the class surfaces in mm (medpy `hd` semantics, "
                 + "undefined when the class is missing from the prediction or the ground truth). Tables give mean ± sample "
-                + "standard deviation over all test images of all seeds; undefined values are left out of the means and "
+                + "standard deviation over all test cases of all seeds; undefined values are left out of the means and "
                 + "counted in the HD tables (a model that misses a structure gets no HD, so also read that count).");
         if (result.seeds().size() > 1) md.append(" Values in brackets are the standard deviation of the per-seed means.");
         md.append("\n");
@@ -163,8 +166,10 @@ public final class ReportWriter {
         List<String> classes = d.classNames();
         int k = classes.size();
         md.append("## ").append(d.name()).append("\n\n").append(d.description()).append("\n\n");
-        md.append(String.format(Locale.ROOT, "Splits: %d training, %d validation, %d test images.%n%n",
-                d.training().size(), d.validation().size(), d.test().size()));
+        long volumes = d.test().stream().filter(t -> !t.image().grid().is2D()).count();
+        md.append(String.format(Locale.ROOT, "Splits: %d training, %d validation images, %d test %s.%n%n",
+                d.training().size(), d.validation().size(), d.test().size(),
+                volumes == 0 ? "images" : volumes == d.test().size() ? "volumes (scored in 3D)" : "cases (" + volumes + " 3D volumes)"));
 
         // per loss and class: pooled stats and per-seed means
         Map<String, Stats[]> dice = new LinkedHashMap<>(), hd = new LinkedHashMap<>();
@@ -239,7 +244,7 @@ public final class ReportWriter {
         md.append("![validation Dice per epoch](plots/").append(slug).append("-validation-dice.png)\n\n");
         md.append("![training loss per epoch](plots/").append(slug).append("-train-loss.png)\n\n");
 
-        md.append("### Predictions on test images (first seed)\n\n");
+        md.append("### Predictions on test cases (first seed)\n\n");
         md.append("Columns: image, ground truth, then each loss. Colours: ");
         for (int c = 1; c < k; c++) {
             java.awt.Color col = Overlays.color(c);
@@ -247,22 +252,30 @@ public final class ReportWriter {
         }
         md.append(".\n\n");
         for (Sample s : d.test()) {
+            // a 3D test volume is drawn at its slice (along the training slice axis) with the most ground truth
+            boolean volume = !s.image().grid().is2D();
+            int z = volume ? SliceWiseSegmentation.richestSlice(s.labels(), d.sliceAxis()) : -1;
             List<@Nullable LabelImage> layers = new ArrayList<>();
             List<String> titles = new ArrayList<>();
             layers.add(null); titles.add("image");
-            layers.add(s.labels()); titles.add("ground truth");
+            layers.add(volume ? s.labels().slice(d.sliceAxis(), z) : s.labels()); titles.add("ground truth");
             boolean any = false;
             for (String loss : result.losses()) {
                 List<RunResult> runs = result.runs(d.name(), loss);
                 LabelImage p = runs.isEmpty() ? null : runs.get(0).predictions().get(s.id());
-                if (p != null) { layers.add(p); titles.add(loss); any = true; }
+                // Experiment keeps only that slice of a predicted volume
+                if (p != null) { layers.add(p.grid().is2D() ? p : p.slice(d.sliceAxis(), z)); titles.add(loss); any = true; }
             }
             if (!any) continue;
-            int scale = Math.max(1, 192 / Math.max(s.image().grid().size(0), s.image().grid().size(1)));
-            BufferedImage img = Overlays.row(s.image(), layers, titles, scale);
-            String name = "overlays/" + slug + "-" + slug(s.id().substring(s.id().lastIndexOf('/') + 1)) + ".png";
+            FloatImage image = volume ? s.image().slice(d.sliceAxis(), z) : s.image();
+            int scale = Math.max(1, 192 / Math.max(image.grid().size(0), image.grid().size(1)));
+            BufferedImage img = Overlays.row(image, layers, titles, scale);
+            String caseName = s.id().substring(s.id().lastIndexOf('/') + 1)
+                    + (volume ? String.format(Locale.ROOT, "-%c%03d", "xyz".charAt(d.sliceAxis()), z) : "");
+            String name = "overlays/" + slug + "-" + slug(caseName) + ".png";
             AtomicFiles.write(dir.resolve(name), o -> ImageIO.write(img, "png", o));
-            md.append("![").append(s.id()).append("](").append(name).append(")\n\n");
+            md.append("![").append(s.id()).append(volume ? String.format(Locale.ROOT, ", slice %c=%d", "xyz".charAt(d.sliceAxis()), z) : "")
+                    .append("](").append(name).append(")\n\n");
         }
     }
 

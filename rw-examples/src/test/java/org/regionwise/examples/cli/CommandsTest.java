@@ -64,7 +64,7 @@ class CommandsTest {
         Result t = rw("train", "--dataset", "nnunet:" + data, "--ct", "--loss", "dice", "--epochs", "2", "--iterations", "2",
                 "--depth", "2", "--no-progress", "--out", run.toString());
         assertThat(t.code()).as(t.err()).isZero();
-        assertThat(t.out()).contains("rw train: nnunet:Dataset001_Tiny (16 training, 4 validation, 4 test images", "kidney", "tumour");
+        assertThat(t.out()).contains("rw train: nnunet:Dataset001_Tiny (16 training, 4 validation images, 2 test volumes", "kidney", "tumour");
         Properties p = new Properties();
         try (var r = Files.newBufferedReader(run.resolve("config.properties"))) { p.load(r); }
         assertThat(p.getProperty("normalization")).startsWith("ct:");

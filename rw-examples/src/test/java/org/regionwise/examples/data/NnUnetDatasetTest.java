@@ -32,8 +32,12 @@ class NnUnetDatasetTest {
         // 10 cases: 2 to validation (index 4, 9), 8 training; 2 foreground slices each
         assertThat(d.training()).hasSize(8 * 2);
         assertThat(d.validation()).hasSize(2 * 2);
-        assertThat(d.test()).hasSize(2 * 2);
-        assertThat(d.test().get(0).id()).contains("test_000");
+        // the test cases are whole volumes (every slice, spacing kept), scored in 3D
+        assertThat(d.test()).hasSize(2);
+        assertThat(d.test().get(0).id()).endsWith("/test_000");
+        assertThat(d.test().get(0).image().grid().sizes()).containsExactly(12, 10, 6);
+        assertThat(d.test().get(0).labels().grid().spacing(2)).isCloseTo(2.5, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(d.description()).contains("whole volumes");
         assertThat(d.training().get(0).image().grid().sizes()).containsExactly(12, 10);
         assertThat(d.training().get(0).image().grid().spacing(0)).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(d.name()).startsWith("nnunet:");
@@ -46,9 +50,9 @@ class NnUnetDatasetTest {
         write(10, false, V1);
         SplitDataset d = NnUnetDataset.load(root, new NnUnetDataset.Options(2, false, NnUnetDataset.Normalization.CT));
         assertThat(d.classes()).isEqualTo(3);
-        // 10 cases: index 3, 8 test; 4, 9 validation; 6 training; every slice kept (6 per case)
+        // 10 cases: index 3, 8 test (whole volumes); 4, 9 validation; 6 training; every slice kept (6 per case)
         assertThat(d.training()).hasSize(6 * 6);
-        assertThat(d.test()).hasSize(2 * 6);
+        assertThat(d.test()).extracting(t -> t.id().substring(t.id().lastIndexOf('/') + 1)).containsExactly("case_003", "case_008");
         assertThat(d.normalization().kind()).isEqualTo(IntensityNormalization.Kind.CT);
         assertThat(d.normalization().low()).isBetween(120.0, 160.0);
         assertThat(d.normalization().high()).isBetween(190.0, 220.0);
