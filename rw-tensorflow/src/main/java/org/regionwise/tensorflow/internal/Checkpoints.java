@@ -45,8 +45,17 @@ public final class Checkpoints {
 
     public static Path root(Path runDirectory) { return runDirectory.resolve("checkpoints"); }
 
+    /** Renames a directory (tests inject failures to play crashes between the steps of {@link #write}). */
+    @FunctionalInterface
+    interface Mover { void move(Path from, Path to) throws IOException; }
+
     /** Writes checkpoint {@code name} atomically with {@code content}, then the state and history. */
     public static Path write(Path runDirectory, String name, Writer_ content, State state, List<EpochReport> history, int classes) {
+        return write(runDirectory, name, content, state, history, classes, Checkpoints::move);
+    }
+
+    static Path write(Path runDirectory, String name, Writer_ content, State state, List<EpochReport> history, int classes,
+                      Mover mover) {
         Path root = root(runDirectory);
         Path target = root.resolve(name);
         Path tmp = root.resolve("." + name + ".tmp-" + System.nanoTime());
@@ -59,8 +68,8 @@ public final class Checkpoints {
             // after a crash between the two renames below, .old is the only complete checkpoint: keep it until the
             // new one is in place
             if (Files.exists(old) && Files.exists(target)) deleteRecursively(old);
-            if (Files.exists(target)) move(target, old);
-            move(tmp, target);
+            if (Files.exists(target)) mover.move(target, old);
+            mover.move(tmp, target);
             if (Files.exists(old)) deleteRecursively(old);
             return target;
         } catch (IOException e) {

@@ -49,6 +49,36 @@ class CheckpointsTest {
         assertThat(again).isEqualTo(Checkpoints.root(run).resolve("last"));
     }
 
+    /** A mover that fails on its {@code failAt}-th call (1-based), as a crash there would leave things. */
+    private static Checkpoints.Mover crashingAt(int failAt) {
+        int[] calls = {0};
+        return (from, to) -> {
+            if (++calls[0] == failAt) throw new IOException("crash before moving " + from.getFileName() + " to " + to.getFileName());
+            Files.move(from, to);
+        };
+    }
+
+    @Test
+    void aSecondCrashWhileRecoveringKeepsTheOnlyCompleteCopy(@TempDir Path run) throws IOException {
+        Checkpoints.write(run, Checkpoints.LAST, content("epoch 1"), new Checkpoints.State(1, 0.5, 0), HISTORY, 2);
+        // crash after "last" became ".last.old", before the new one was renamed into place
+        assertThatThrownBy(() -> Checkpoints.write(run, Checkpoints.LAST, content("epoch 2"), new Checkpoints.State(2, 0.6, 1),
+                HISTORY, 2, crashingAt(2))).hasMessageContaining("cannot write checkpoint");
+        assertThat(Checkpoints.locate(run, Checkpoints.LAST).orElseThrow().getFileName().toString()).isEqualTo(".last.old");
+        // the next write crashes too, at its only rename: ".last.old" must survive (it is still the only complete copy)
+        assertThatThrownBy(() -> Checkpoints.write(run, Checkpoints.LAST, content("epoch 2"), new Checkpoints.State(2, 0.6, 1),
+                HISTORY, 2, crashingAt(1))).hasMessageContaining("cannot write checkpoint");
+        Path found = Checkpoints.locate(run, Checkpoints.LAST).orElseThrow();
+        assertThat(Files.readString(found.resolve("weights.txt"))).isEqualTo("epoch 1");
+        assertThat(Checkpoints.readState(found)).isEqualTo(new Checkpoints.State(1, 0.5, 0));
+        // a write that completes puts the new checkpoint in place and removes the old copy and every temporary
+        Checkpoints.write(run, Checkpoints.LAST, content("epoch 3"), new Checkpoints.State(3, 0.7, 2), HISTORY, 2);
+        assertThat(Files.readString(Checkpoints.locate(run, Checkpoints.LAST).orElseThrow().resolve("weights.txt"))).isEqualTo("epoch 3");
+        try (var s = Files.list(Checkpoints.root(run))) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("last");
+        }
+    }
+
     @Test
     void historyRoundTripsThroughCsv(@TempDir Path run) throws IOException {
         Path last = Checkpoints.write(run, Checkpoints.LAST, content("x"), new Checkpoints.State(2, 0.75, 1), HISTORY, 2);
