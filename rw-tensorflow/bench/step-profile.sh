@@ -6,9 +6,6 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-export TF_CPP_MIN_LOG_LEVEL=2
 SIZE=${SIZE:-128} BATCH=${BATCH:-8} BASE=${BASE:-16} DEPTH=${DEPTH:-3} THREADS=${THREADS:-2} NORM=${NORM:-instance} STEPS=${STEPS:-10}
-mvn -o -q -pl rw-core,rw-maps,rw-metrics,rw-tensorflow test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-CP="rw-tensorflow/target/test-classes:rw-tensorflow/target/classes:rw-metrics/target/classes:rw-maps/target/classes:rw-core/target/classes:$(cat rw-tensorflow/target/bench-classpath.txt)"
+source rw-tensorflow/bench/classpath.sh
 java -cp "$CP" org.regionwise.tensorflow.bench.StepProfileBench "$SIZE" "$BATCH" "$BASE" "$DEPTH" "$THREADS" 5 "$STEPS" "$NORM"

@@ -7,11 +7,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$ROOT"
-export TF_CPP_MIN_LOG_LEVEL=2
 SIZE=${SIZE:-128} BATCH=${BATCH:-8} BASE=${BASE:-16} DEPTH=${DEPTH:-3} THREADS=${THREADS:-2} NORM=${NORM:-instance} ROUNDS=${ROUNDS:-3}
-mvn -o -q -pl rw-core,rw-maps,rw-metrics,rw-tensorflow test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test >/dev/null
-CP="rw-tensorflow/target/test-classes:rw-tensorflow/target/classes:rw-metrics/target/classes:rw-maps/target/classes:rw-core/target/classes:$(cat rw-tensorflow/target/bench-classpath.txt)"
+source rw-tensorflow/bench/classpath.sh
 ours=() torch=()
 for round in $(seq "$ROUNDS"); do
   o=$(java -cp "$CP" org.regionwise.tensorflow.bench.StepTimeBench "$SIZE" "$BATCH" "$BASE" "$DEPTH" "$THREADS" 5 20 "$NORM")
