@@ -24,10 +24,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code rw compare}: the paper's comparison of losses, as a report. */
 @Command(name = "compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Compare losses: train every (dataset, loss, seed), score the test split, write a report.",
-                       "Per-class Dice and Hausdorff distance (mm) on the test split, instability of the validation curves;",
-                       "report.md with CSV tables, validation-curve plots and prediction overlays. With no arguments: the three",
-                       "embedded synthetic datasets, every loss, one seed, a tiny U-Net; a few minutes on 2 cores."})
+        header = "Compare losses: train every (dataset, loss, seed), score the test split, write a report.",
+        description = {"Per-class "
+                       + "Dice and Hausdorff distance (mm) on the test split, instability of the validation curves; report.md "
+                       + "with CSV tables, validation-curve plots and prediction overlays. With no arguments: the three "
+                       + "embedded synthetic datasets, every loss, one seed, a tiny U-Net; a few minutes on 2 cores."})
 public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -39,14 +39,15 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Evaluate segmentations against references: Dice, HD, HD95, ASSD per class in mm.",
-        description = {"Evaluate segmentations: per case and class Dice, HD, HD95, ASSD (table) or every metric (csv, json),",
-                       "then mean ± std per class over cases. Distances in mm from the reference header's spacing;",
-                       "surfaces and HD/HD95 as medpy (mask XOR erosion, connectivity 1, HD95 pooled over both directions).",
-                       "--pred and --ref are two NIfTI files, or two folders whose .nii/.nii.gz files are matched by name",
-                       "(nnU-Net style). Undefined values print as nan and are counted, never averaged as 0."},
-        footer = {"", "Empty masks: with --empty nan (default) a distance is NaN when the prediction or the reference is empty,",
-                  "and the summary counts it; inf and diagonal put +infinity or the image diagonal (mm) instead (marked *);",
-                  "skip leaves it out and counts it as skipped. Dice is NaN only when both masks are empty."})
+        description = {"Evaluate segmentations: per case and class Dice, HD, HD95, ASSD (table) or every metric (csv, json), "
+                       + "then mean ± std per class over cases. Distances in mm from the reference header's spacing; surfaces "
+                       + "and HD/HD95 as medpy (mask XOR erosion, connectivity 1, HD95 pooled over both directions). --pred "
+                       + "and --ref are two NIfTI files, or two folders whose .nii/.nii.gz files are matched by name (nnU-Net "
+                       + "style). Undefined values print as nan and are counted, never averaged as 0."},
+        footer = {"",
+                  "Empty masks: with --empty nan (default) a distance is NaN when the prediction or the reference is "
+                  + "empty, and the summary counts it; inf and diagonal put +infinity or the image diagonal (mm) instead "
+                  + "(marked *); skip leaves it out and counts it as skipped. Dice is NaN only when both masks are empty."})
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

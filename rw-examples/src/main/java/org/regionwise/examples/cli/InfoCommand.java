@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code rw info FILE}: what a NIfTI-1 or PNG file holds, and the label histogram of integer images. */
 @Command(name = "info", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Show the grid, datatype, spacing, value range and label histogram of a NIfTI or PNG file.",
-        description = {"Show an image's grid size, datatype, spacing (mm), byte order, value range and orientation;",
-                       "for integer-valued images also the label histogram (label, voxel count, percent).",
-                       "Reads NIfTI-1 (.nii, .nii.gz, .hdr/.img; 2D, 3D, 4D) and grey-scale PNG."})
+        description = {"Show an image's grid size, datatype, spacing (mm), byte order, value range and orientation; for "
+                       + "integer-valued images also the label histogram (label, voxel count, percent). Reads NIfTI-1 (.nii, "
+                       + ".nii.gz, .hdr/.img; 2D, 3D, 4D) and grey-scale PNG."})
 public final class InfoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

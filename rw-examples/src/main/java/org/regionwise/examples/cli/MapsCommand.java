@@ -39,11 +39,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "maps", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Compute a region-wise map of a label image and write it as a 4D NIfTI.",
-        description = {"Compute the region-wise (RW) map Z of a 2D or 3D label image (NIfTI, integer datatype) and write",
-                       "it as one 4D float32 NIfTI whose 4th axis is the class, on the input's grid.",
-                       "Maps: rrw (rectified RW: -d/max d inside, +1 outside), boundary (RW paper's signed distance),",
-                       "boundary-kervadec (Kervadec's signed distance, mm), ac (1 - Y), class-balanced (RRW with",
-                       "outside values 0.95/0.05, K = 2 only), unet-border (U-Net border weights, w0 = 10, sigma = 5 voxels)."})
+        description = {"Compute the region-wise (RW) map Z of a 2D or 3D label image (NIfTI, integer datatype) and write it "
+                       + "as one 4D float32 NIfTI whose 4th axis is the class, on the input's grid. Maps: rrw (rectified RW: "
+                       + "-d/max d inside, +1 outside), boundary (RW paper's signed distance), boundary-kervadec (Kervadec's "
+                       + "signed distance, mm), ac (1 - Y), class-balanced (RRW with outside values 0.95/0.05, K = 2 only), "
+                       + "unet-border (U-Net border weights, w0 = 10, sigma = 5 voxels)."})
 public final class MapsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

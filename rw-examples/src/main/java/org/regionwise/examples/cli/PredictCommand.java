@@ -24,11 +24,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code rw predict}: segments NIfTI volumes or PNG images with a model trained by {@code rw train}. */
 @Command(name = "predict", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Segment NIfTI or PNG images with a model trained by 'rw train'.",
-                       "NIfTI in (.nii, .nii.gz; 2D or 3D): a label NIfTI out on the input's grid (3D volumes slice by slice along",
-                       "the training axis). PNG in: a label PNG out (pixel value = class). Intensities are normalised as in",
-                       "training. A folder input segments every image in it into the --out folder (nnU-Net names",
-                       "CASE_0000.nii.gz become CASE.nii.gz)."})
+        header = "Segment NIfTI or PNG images with a model trained by 'rw train'.",
+        description = {"NIfTI in (.nii, .nii.gz; 2D or 3D): "
+                       + "a label NIfTI out on the input's grid (3D volumes slice by slice along the training axis). PNG in: a "
+                       + "label PNG out (pixel value = class). Intensities are normalised as in training. A folder input "
+                       + "segments every image in it into the --out folder (nnU-Net names CASE_0000.nii.gz become "
+                       + "CASE.nii.gz)."})
 public final class PredictCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
         versionProvider = RwVersionProvider.class,
         usageHelpAutoWidth = true,
         description = "RegionWise: region-wise (RW) loss maps, training and evaluation for medical image segmentation.",
-        footer = {"", "Exit codes: 0 success, 1 internal error, 2 user error (bad input or options).",
-                  "Run 'rw COMMAND --help' for the options of a command."},
+        footer = {"",
+                  "Exit codes: 0 success, 1 internal error, 2 user error (bad input or options). Run 'rw COMMAND "
+                  + "--help' for the options of a command."},
         subcommands = {
             InfoCommand.class,
             MapsCommand.class,

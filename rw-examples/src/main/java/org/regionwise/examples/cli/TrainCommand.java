@@ -36,9 +36,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code rw train}: trains one model and writes a run directory that {@code rw predict} uses. */
 @Command(name = "train", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        description = {"Train a 2D U-Net with a loss on a dataset and write a run directory for 'rw predict'.",
-                       "The model is also scored on the dataset's test split. RUN_DIR gets model/ (weights), config.properties,",
-                       "history.csv (loss and validation Dice per epoch) and test-scores.csv."})
+        header = "Train a 2D U-Net with a loss on a dataset and write a run directory for 'rw predict'.",
+        description = {"The model is "
+                       + "also scored on the dataset's test split. RUN_DIR gets model/ (weights), config.properties, "
+                       + "history.csv (loss and validation Dice per epoch) and test-scores.csv."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
