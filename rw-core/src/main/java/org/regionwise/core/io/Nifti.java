@@ -222,12 +222,16 @@ public final class Nifti {
 
     // ------------------------------------------------------------------------------------------------ writing
 
-    /** Writes labels with the smallest datatype that holds the largest label: uint8, int16 or int32. */
+    /**
+     * Writes labels with the smallest datatype that holds the largest label: uint8, int16 or int32; the header says
+     * {@code intent_code} NIFTI_INTENT_LABEL (1002) and {@code cal_min} 0 / {@code cal_max} the largest label, so that
+     * viewers show the label range.
+     */
     public static void write(Path file, LabelImage labels) {
         int max = labels.maxLabel();
         NiftiDatatype dt = max <= 255 ? NiftiDatatype.UINT8 : max <= Short.MAX_VALUE ? NiftiDatatype.INT16 : NiftiDatatype.INT32;
         int[] v = labels.data();
-        writeVolume(file, labels.grid(), 0, dt, (buf, from, to) -> {
+        writeVolume(file, labels.grid(), 0, dt, NiftiHeader.INTENT_LABEL, 0, max, (buf, from, to) -> {
             switch (dt) {
                 case UINT8 -> { for (int i = from; i < to; i++) buf.put((byte) v[i]); }
                 case INT16 -> { for (int i = from; i < to; i++) buf.putShort((short) v[i]); }
@@ -239,7 +243,7 @@ public final class Nifti {
     /** Writes a float image as float32. */
     public static void write(Path file, FloatImage image) {
         float[] v = image.data();
-        writeVolume(file, image.grid(), 0, NiftiDatatype.FLOAT32, (buf, from, to) -> {
+        writeVolume(file, image.grid(), 0, NiftiDatatype.FLOAT32, 0, 0, 0, (buf, from, to) -> {
             for (int i = from; i < to; i++) buf.putFloat(v[i]);
         });
     }
@@ -250,7 +254,7 @@ public final class Nifti {
      */
     public static void write(Path file, ClassMaps maps) {
         int n = maps.grid().voxelCount();
-        writeVolume(file, maps.grid(), maps.classes(), NiftiDatatype.FLOAT32, (buf, from, to) -> {
+        writeVolume(file, maps.grid(), maps.classes(), NiftiDatatype.FLOAT32, 0, 0, 0, (buf, from, to) -> {
             for (int i = from; i < to; i++) buf.putFloat(maps.get(i / n, i % n));
         });
     }
@@ -269,8 +273,12 @@ public final class Nifti {
         void encode(ByteBuffer buf, int from, int to);
     }
 
-    /** @param volumes the 4th axis (K classes), or 0 for a plain 2D/3D image */
-    private static void writeVolume(Path file, Grid grid, int volumes, NiftiDatatype dt, VoxelEncoder encoder) {
+    /**
+     * @param volumes the 4th axis (K classes), or 0 for a plain 2D/3D image
+     * @param intent  {@code intent_code}; {@code calMin}, {@code calMax}: the display range (0, 0: unset)
+     */
+    private static void writeVolume(Path file, Grid grid, int volumes, NiftiDatatype dt, int intent, double calMin, double calMax,
+                                    VoxelEncoder encoder) {
         Objects.requireNonNull(file, "file");
         String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean gzip = lower.endsWith(".nii.gz");
@@ -296,7 +304,7 @@ public final class Nifti {
             throw new IllegalArgumentException("image of " + total + " " + dt.typeName() + " voxels is too large to write ("
                     + file + ")");
         }
-        byte[] header = NiftiHeader.encode(shape, spacing, dt, grid.frame(), DESCRIPTION);
+        byte[] header = NiftiHeader.encode(shape, spacing, dt, grid.frame(), DESCRIPTION, intent, calMin, calMax);
         LOG.debug("writing {}: {} {} x {} volume(s)", file, dt.typeName(), grid.describeSize(), Math.max(1, volumes));
         AtomicFiles.write(file, raw -> {
             OutputStream out = gzip ? new FastGzipOutputStream(raw) : raw;

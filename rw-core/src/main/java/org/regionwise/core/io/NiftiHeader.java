@@ -177,17 +177,25 @@ final class NiftiHeader {
 
     // ------------------------------------------------------------------------------------------------ encoding
 
+    /** {@code intent_code} of a label image ({@code NIFTI_INTENT_LABEL} in nifti1.h). */
+    static final int INTENT_LABEL = 1002;
+
     /**
      * The 352 bytes that start a single-file {@code .nii}: header, then an extension flag of zero.
      *
      * @param shape   axis sizes, 2 to 4 of them
      * @param spacing pixdim per axis (mm for the spatial axes)
+     * @param intent  {@code intent_code} (0 none, {@link #INTENT_LABEL})
+     * @param calMin  {@code cal_min}, the display range viewers start from (0 and 0: unset)
+     * @param calMax  {@code cal_max}
      */
-    static byte[] encode(int[] shape, double[] spacing, NiftiDatatype datatype, SpatialFrame frame, String description) {
+    static byte[] encode(int[] shape, double[] spacing, NiftiDatatype datatype, SpatialFrame frame, String description,
+                         int intent, double calMin, double calMax) {
         ByteBuffer b = ByteBuffer.allocate(SINGLE_FILE_OFFSET).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(0, SIZEOF_HDR);
         b.put(38, (byte) 'r');                     // "regular", kept for ANALYZE readers
         b.putShort(40, (short) shape.length);
+        b.putShort(68, (short) intent);
         for (int i = 0; i < 7; i++) b.putShort(42 + 2 * i, (short) (i < shape.length ? shape[i] : 1));
         b.putShort(70, (short) datatype.code());
         b.putShort(72, (short) datatype.bitsPerVoxel());
@@ -197,6 +205,8 @@ final class NiftiHeader {
         b.putFloat(112, 1f);                        // scl_slope: identity
         b.putFloat(116, 0f);                        // scl_inter
         b.put(123, (byte) XYZT_MM);                 // spatial units mm, time units unknown
+        b.putFloat(124, (float) calMax);
+        b.putFloat(128, (float) calMin);
         byte[] desc = description.getBytes(StandardCharsets.US_ASCII);
         b.put(148, desc, 0, Math.min(desc.length, 79));
         b.putShort(252, (short) frame.qformCode());

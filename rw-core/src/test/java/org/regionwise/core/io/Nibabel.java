@@ -88,7 +88,7 @@ final class Nibabel {
 
     /** What nibabel reports about a file: see {@link #describe(Path, Path)}. */
     record Description(String dtype, String endianness, int[] shape, double[] zooms, double[][] affine, double[] data,
-            double slope, double inter, int qformCode, int sformCode) {}
+            double slope, double inter, int qformCode, int sformCode, String intent, double calMin, double calMax) {}
 
     private static final String DESCRIBE = """
             import sys, numpy as np, nibabel as nib
@@ -106,6 +106,8 @@ final class Nibabel {
                 s, i = img.dataobj.slope, img.dataobj.inter
                 print('scaling', repr(float(s)), repr(float(i)))
                 print('codes', int(h['qform_code']), int(h['sform_code']))
+                print('intent', h.get_intent()[0].replace(' ', '_') or 'none')
+                print('cal', repr(float(h['cal_min'])), repr(float(h['cal_max'])))
             """;
 
     /** Loads {@code file} with nibabel: header facts plus {@code get_fdata()} in x-fastest order. */
@@ -151,7 +153,8 @@ final class Nibabel {
             return new Description(f.get("dtype")[0], f.get("endianness")[0],
                     java.util.Arrays.stream(f.get("shape")).mapToInt(Integer::parseInt).toArray(),
                     doubles(f.get("zooms")), affine, data, scaling[0], scaling[1],
-                    Integer.parseInt(f.get("codes")[0]), Integer.parseInt(f.get("codes")[1]));
+                    Integer.parseInt(f.get("codes")[0]), Integer.parseInt(f.get("codes")[1]), f.get("intent")[0],
+                    doubles(f.get("cal"))[0], doubles(f.get("cal"))[1]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -149,6 +149,9 @@ class NibabelInteropTest {
         for (int k = 0; k < maxLabels.length; k++) {
             Nibabel.Description nb = nbs.get(k);
             assertThat(nb.dtype()).isEqualTo(dtypes[k]);
+            assertThat(nb.intent()).as("nibabel's name of intent 1002").isEqualTo("label");
+            assertThat(nb.calMin()).isZero();
+            assertThat(nb.calMax()).isEqualTo(java.util.Arrays.stream(values[k]).max().orElseThrow());
             for (int i = 0; i < values[k].length; i++) assertThat(nb.data()[i]).isEqualTo(values[k][i]);
             assertSame(files[k], nb);
         }

@@ -152,6 +152,28 @@ class NiftiWriterTest {
         assertThat(h.getFloat(80)).isEqualTo(0.9f);
         assertThat(h.getFloat(88)).isEqualTo(3f);
         assertThat(h.getInt(348)).as("extension flag").isZero();
+        assertThat(h.getShort(68)).as("intent_code = NIFTI_INTENT_LABEL").isEqualTo((short) 1002);
+        assertThat(h.getFloat(124)).as("cal_max").isZero();   // all background
+        assertThat(h.getFloat(128)).as("cal_min").isZero();
+    }
+
+    @Test
+    void labelsCarryTheirRangeAndIntentFloatImagesNeither() throws IOException {
+        int[] l = new int[grid3().voxelCount()];
+        l[3] = 7;
+        l[5] = 2;
+        Path labels = dir.resolve("l.nii");
+        Nifti.write(labels, new LabelImage(grid3(), l));
+        ByteBuffer h = ByteBuffer.wrap(content(labels)).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(h.getShort(68)).isEqualTo((short) 1002);
+        assertThat(h.getFloat(124)).as("cal_max").isEqualTo(7f);
+        assertThat(h.getFloat(128)).as("cal_min").isZero();
+        Path image = dir.resolve("f.nii");
+        Nifti.write(image, new FloatImage(grid3(), new float[grid3().voxelCount()]));
+        ByteBuffer f = ByteBuffer.wrap(content(image)).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(f.getShort(68)).as("no intent").isZero();
+        assertThat(f.getFloat(124)).isZero();
+        assertThat(Nifti.readLabels(labels).data()).containsExactly(l);
     }
 
     @Test
