@@ -37,6 +37,9 @@ public final class TensorFlowModel implements TrainedModel {
 
     @Override public ClassMaps predict(FloatImage image) { return Predictor.predict(graph, image); }
 
+    /** One image per input channel (2D of any size, or 3D slice by slice along z). */
+    @Override public ClassMaps predict(java.util.List<FloatImage> channels) { return Predictor.predict(graph, channels); }
+
     @Override public void save(Path directory) {
         try {
             Files.createDirectories(directory.resolve("variables"));

@@ -172,6 +172,57 @@ class TensorFlowBackendTest {
         }
     }
 
+    /** Two channels: channel 0 is noise, channel 1 holds the disk (as in SyntheticData). */
+    static Sample twoChannels(String id, Random r) {
+        Sample disk = SyntheticData.disk(id, 32, 32, 2, r);
+        float[] noise = new float[32 * 32];
+        for (int i = 0; i < noise.length; i++) noise[i] = (float) (100 + 30 * r.nextGaussian());
+        return new Sample(id, List.of(new FloatImage(disk.image().grid(), noise), disk.image()), disk.labels());
+    }
+
+    @Test
+    void trainsAndPredictsMultiChannelInputsInTheirOrder(@TempDir Path dir) {
+        Random r = new Random(21);
+        List<Sample> train = new ArrayList<>();
+        for (int i = 0; i < 6; i++) train.add(twoChannels("t" + i, r));
+        Sample val = twoChannels("v", r);
+        org.regionwise.core.backend.TrainingData data = org.regionwise.core.backend.TrainingData.of("two-channel disks",
+                List.of("background", "disk"), train, List.of(val));
+        ModelSpec.UNet spec = new ModelSpec.UNet(2, 2, 2, 3, 4, 16, ModelSpec.Normalization.INSTANCE,
+                ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, false, 3);
+        // a single-channel model refuses the data, naming the case
+        assertThatThrownBy(() -> backend().train(plan(unet(2, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, 3),
+                Losses.crossEntropy(), 1, 1, null, 2), data, TrainingListener.none()))
+                .hasMessageContaining("case t0").hasMessageContaining("2 image channel(s)").hasMessageContaining("inputChannels=1");
+        try (TensorFlowModel m = backend().train(plan(spec, Losses.crossEntropy(), 6, 8, null, 2), data, TrainingListener.none())) {
+            ClassMaps p = m.predict(val.channels());
+            for (int i = 0; i < p.grid().voxelCount(); i++) assertThat(p.get(0, i) + p.get(1, i)).isCloseTo(1f, within(1e-5f));
+            double right = org.regionwise.metrics.Metrics.dice(m.segment(val.channels()), val.labels(), 1);
+            double swapped = org.regionwise.metrics.Metrics.dice(m.segment(List.of(val.channels().get(1), val.channels().get(0))), val.labels(), 1);
+            // the network learned the disk from channel 1: swapping the channels loses it
+            assertThat(right).as("Dice with the channels in order %s, swapped %s", right, swapped).isGreaterThan(swapped + 0.2);
+            assertThatThrownBy(() -> m.predict(val.image())).hasMessageContaining("takes 2 input channels, got 1");
+
+            m.save(dir.resolve("two"));
+            try (TensorFlowModel loaded = new TensorFlowBackend().load(dir.resolve("two"))) {
+                assertThat(((ModelSpec.UNet) loaded.spec()).inputChannels()).isEqualTo(2);
+                assertThat(loaded.predict(val.channels()).data(1)).containsExactly(p.data(1));
+            }
+            // 3D: every channel a volume, predicted slice by slice
+            Grid g3 = Grid.of(new int[] {32, 32, 2}, new double[] {1, 1.2, 3});
+            List<FloatImage> vol = new ArrayList<>();
+            for (int c = 0; c < 2; c++) {
+                float[] v = new float[g3.voxelCount()];
+                System.arraycopy(val.channels().get(c).data(), 0, v, 0, 32 * 32);
+                System.arraycopy(val.channels().get(c).data(), 0, v, 32 * 32, 32 * 32);
+                vol.add(new FloatImage(g3, v));
+            }
+            LabelImage seg = m.segment(vol);
+            assertThat(seg.grid()).isEqualTo(g3);
+            assertThat(seg.slice(2, 1).data()).containsExactly(m.segment(val.channels()).data());
+        }
+    }
+
     @Test
     void validateRejects3DNetworksAndPatchSizesThatAreNotAMultipleOf2PowDepth() {
         TensorFlowBackend b = new TensorFlowBackend();

@@ -14,12 +14,28 @@ public interface TrainedModel extends AutoCloseable {
     /** Per-epoch history of the training that produced this model (empty for a loaded model without history). */
     List<EpochReport> history();
 
-    /** Softmax probabilities for a 2D image of any size (K maps on the image's grid). */
+    /** Softmax probabilities for a single-channel 2D image of any size (K maps on the image's grid). */
     ClassMaps predict(FloatImage image);
+
+    /**
+     * Softmax probabilities for a 2D case given as one image per input channel, in training order. The default
+     * handles one channel; backends that train multi-channel networks override it.
+     */
+    default ClassMaps predict(List<FloatImage> channels) {
+        if (channels.size() != 1) {
+            throw new UnsupportedOperationException("this model predicts single-channel images, got " + channels.size() + " channels");
+        }
+        return predict(channels.get(0));
+    }
 
     /** Argmax labels for a 2D image, or slice by slice along the last axis for a 3D volume. */
     default LabelImage segment(FloatImage image) {
         return predict(image).argmax();
+    }
+
+    /** Argmax labels for a 2D case given as one image per input channel ({@link #predict(List)}). */
+    default LabelImage segment(List<FloatImage> channels) {
+        return channels.size() == 1 ? segment(channels.get(0)) : predict(channels).argmax();
     }
 
     /** Saves weights and spec so that {@link TrainingBackend#load(Path)} restores this model. */

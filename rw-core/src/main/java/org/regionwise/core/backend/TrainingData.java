@@ -13,9 +13,27 @@ public interface TrainingData {
 
     default int classes() { return classNames().size(); }
 
+    /** The number of input channels of every case (that of the first training case). */
+    default int channels() { return training().get(0).channelCount(); }
+
     List<Sample> training();
 
     List<Sample> validation();
+
+    /** Throws unless every case of {@code splits} has the channel count of the first one. */
+    @SafeVarargs
+    static void requireSameChannels(String name, List<Sample>... splits) {
+        int c = -1;
+        for (List<Sample> split : splits) {
+            for (Sample s : split) {
+                if (c < 0) c = s.channelCount();
+                else if (s.channelCount() != c) {
+                    throw new IllegalArgumentException("case " + s.id() + " of " + name + " has " + s.channelCount()
+                            + " image channels, the others " + c);
+                }
+            }
+        }
+    }
 
     /** Immutable training data from lists (copied). */
     static TrainingData of(String name, List<String> classNames, List<Sample> training, List<Sample> validation) {
@@ -25,6 +43,7 @@ public interface TrainingData {
         List<Sample> valid = List.copyOf(validation);
         if (classes.size() < 2) throw new IllegalArgumentException("training data " + name + " needs >= 2 class names, got " + classes);
         if (train.isEmpty()) throw new IllegalArgumentException("training data " + name + " has no training samples");
+        requireSameChannels(name, train, valid);
         return new TrainingData() {
             @Override public String name() { return name; }
             @Override public List<String> classNames() { return classes; }

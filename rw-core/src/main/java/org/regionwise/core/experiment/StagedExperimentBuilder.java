@@ -102,12 +102,16 @@ final class StagedExperimentBuilder implements ExperimentBuilder.DataStage, Expe
         LossSpec l = Objects.requireNonNull(loss, "loss");
         ModelSpec model;
         if (unet != null) {
-            model = unet.toSpec(d.classes(), seed);
+            model = unet.toSpec(d.classes(), d.channels(), seed);
         } else {
             model = Objects.requireNonNull(modelSpec, "model");
             if (model.classes() != d.classes()) {
                 throw new IllegalArgumentException("model has " + model.classes() + " classes but data " + d.name() + " has " + d.classes()
                         + " (" + d.classNames() + ")");
+            }
+            if (model instanceof ModelSpec.UNet u && u.inputChannels() != d.channels()) {
+                throw new IllegalArgumentException("model has " + u.inputChannels() + " input channels but data " + d.name()
+                        + " has " + d.channels());
             }
         }
         TrainingPlan plan = new TrainingPlan(model, l, optimizer.spec(), epochs, iterationsPerEpoch, batchSize, patchSize,

@@ -5,13 +5,13 @@ import org.regionwise.core.backend.ModelSpec;
 
 /**
  * A mutable, fluent description of a U-Net that becomes a {@link ModelSpec.UNet} when the experiment is built:
- * {@code UNet.twoD().depth(4).baseFilters(32)}. The number of classes defaults to the data's, the seed to the
- * experiment's. Defaults follow the paper's nnU-Net 2D network: depth 4, 32 base filters, at most 480 filters,
- * instance normalisation, transposed-convolution upsampling, deep supervision on, one input channel.
+ * {@code UNet.twoD().depth(4).baseFilters(32)}. The numbers of classes and of input channels default to the data's,
+ * the seed to the experiment's. Defaults follow the paper's nnU-Net 2D network: depth 4, 32 base filters, at most 480
+ * filters, instance normalisation, transposed-convolution upsampling, deep supervision on.
  */
 public final class UNet {
     private final int dimensions;
-    private int inputChannels = 1;
+    private @Nullable Integer inputChannels;
     private @Nullable Integer classes;
     private int depth = 4;
     private int baseFilters = 32;
@@ -44,6 +44,7 @@ public final class UNet {
     /** Loss on every decoder output with {@code DeepSupervisionWeights} (the paper: on). */
     public UNet deepSupervision(boolean deepSupervision) { this.deepSupervision = deepSupervision; return this; }
 
+    /** Number of input channels; must match the data's channel count (which is the default). */
     public UNet inputChannels(int inputChannels) { this.inputChannels = inputChannels; return this; }
 
     /** Number of output classes; must match the data's class count (which is the default). */
@@ -59,7 +60,8 @@ public final class UNet {
     public ModelSpec.Normalization normalization() { return normalization; }
     public ModelSpec.Upsampling upsampling() { return upsampling; }
     public boolean deepSupervision() { return deepSupervision; }
-    public int inputChannels() { return inputChannels; }
+    /** The explicit channel count, or 0 when it follows the data. */
+    public int inputChannels() { return inputChannels != null ? inputChannels : 0; }
 
     /**
      * The immutable spec for data with {@code dataClasses} classes and an experiment seed {@code defaultSeed}.
@@ -68,10 +70,23 @@ public final class UNet {
      *                                  out of range
      */
     public ModelSpec.UNet toSpec(int dataClasses, long defaultSeed) {
+        return toSpec(dataClasses, inputChannels != null ? inputChannels : 1, defaultSeed);
+    }
+
+    /**
+     * The immutable spec for data with {@code dataClasses} classes and {@code dataChannels} input channels.
+     *
+     * @throws IllegalArgumentException if an explicit class or channel count differs from the data's, or any value is
+     *                                  out of range
+     */
+    public ModelSpec.UNet toSpec(int dataClasses, int dataChannels, long defaultSeed) {
         if (classes != null && classes != dataClasses) {
             throw new IllegalArgumentException("U-Net has classes(" + classes + ") but the data has " + dataClasses + " classes");
         }
-        return new ModelSpec.UNet(dimensions, inputChannels, dataClasses, depth, baseFilters, maxFilters, normalization,
+        if (inputChannels != null && inputChannels != dataChannels) {
+            throw new IllegalArgumentException("U-Net has inputChannels(" + inputChannels + ") but the data has " + dataChannels + " channels");
+        }
+        return new ModelSpec.UNet(dimensions, dataChannels, dataClasses, depth, baseFilters, maxFilters, normalization,
                 upsampling, deepSupervision, seed != null ? seed : defaultSeed);
     }
 

@@ -12,6 +12,8 @@ import org.regionwise.core.backend.EpochReport;
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
 import org.regionwise.core.backend.TrainedModel;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.backend.TrainingData;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.core.config.RegionWiseConfiguration;
 import org.regionwise.core.loss.Losses;
@@ -77,6 +79,19 @@ class ExperimentBuilderTest {
         // an experiment is reusable and immutable
         e.run().close();
         assertThat(fake.plans).hasSize(2).allSatisfy(p -> assertThat(p).isSameAs(e.plan()));
+    }
+
+    @Test
+    void inputChannelsFollowTheDataUnlessGivenAndMustMatchIt() {
+        Sample one = TestData.square("a");
+        Sample two = new Sample("a2", List.of(one.image(), one.image()), one.labels());
+        TrainingData data = TrainingData.of("two channels", List.of("background", "square"), List.of(two), List.of(two));
+        ModelSpec.UNet u = (ModelSpec.UNet) experiments.experiment().data(data).loss("rrw").model(m -> {}).build().plan().model();
+        assertThat(u.inputChannels()).isEqualTo(2);
+        assertThat(((ModelSpec.UNet) experiments.experiment().data(TestData.squares()).loss("rrw").model(m -> {}).build().plan().model())
+                .inputChannels()).isEqualTo(1);
+        assertThatThrownBy(() -> experiments.experiment().data(data).loss("rrw").model(m -> m.inputChannels(1)).build())
+                .hasMessageContaining("inputChannels(1)").hasMessageContaining("2 channels");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.TrainedModel;
 import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.LabelImage;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
                        + "a label NIfTI out on the input's grid (3D volumes slice by slice along the training axis). PNG in: a "
                        + "label PNG out (pixel value = class). Intensities are normalised as in training. A folder input "
                        + "segments every image in it into the --out folder (nnU-Net names CASE_0000.nii.gz become "
-                       + "CASE.nii.gz)."})
+                       + "CASE.nii.gz). For a model of several input channels, give each case's channel-0 file CASE_0000.nii.gz "
+                       + "(or a folder of them): CASE_0001... are read from beside it."})
 public final class PredictCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -68,8 +70,10 @@ public final class PredictCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(model + ": the model has " + m.spec().classes() + " classes but config.properties lists "
                         + config.classNames().size());
             }
+            int channels = m.spec() instanceof ModelSpec.UNet u ? u.inputChannels() : 1;
+            if (channels > 1) jobs = caseJobs(jobs, channels);
             for (Path[] j : jobs) {
-                LabelImage labels = segment(m, config, j[0]);
+                LabelImage labels = segment(m, config, channelFiles(j[0], channels));
                 if (isPng(j[0])) Png.write(j[1], labels);
                 else Nifti.write(j[1], labels);
                 o.printf(Locale.ROOT, "%s -> %s (%s, classes present: %s)%n", j[0], j[1], labels.grid().describeSize(), labels.histogram().keySet());
@@ -80,12 +84,66 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Normalises {@code file}'s image like the training data and segments it (3D: slice by slice). */
-    static LabelImage segment(TrainedModel m, RunConfig config, Path file) {
-        FloatImage raw = isPng(file) ? Png.readImage(file) : Nifti.readImage(file);
-        float[] v = raw.data().clone();
-        config.normalization().apply(v);
-        FloatImage image = new FloatImage(raw.grid(), v);
-        return SliceWiseSegmentation.segment(m, image, config.sliceAxis());
+    static LabelImage segment(TrainedModel m, RunConfig config, Path file) { return segment(m, config, List.of(file)); }
+
+    /** Normalises each channel's image like the training data and segments the case (3D: slice by slice). */
+    static LabelImage segment(TrainedModel m, RunConfig config, List<Path> channelFiles) {
+        List<FloatImage> images = new ArrayList<>();
+        for (Path file : channelFiles) {
+            FloatImage raw = isPng(file) ? Png.readImage(file) : Nifti.readImage(file);
+            float[] v = raw.data().clone();
+            config.normalization().apply(v);
+            images.add(new FloatImage(raw.grid(), v));
+        }
+        for (int c = 1; c < images.size(); c++) {
+            if (!images.get(c).grid().sameShape(images.get(0).grid())) {
+                throw new IllegalArgumentException(channelFiles.get(c) + " is " + images.get(c).grid().describeSize() + " but "
+                        + channelFiles.get(0) + " is " + images.get(0).grid().describeSize());
+            }
+        }
+        return SliceWiseSegmentation.segment(m, images, config.sliceAxis());
+    }
+
+    /**
+     * For a model of several input channels, the jobs of whole cases: nnU-Net channel-0 files {@code CASE_0000.nii.gz}
+     * stand for their case (other channel files of a folder are skipped); any other name is an error.
+     */
+    static List<Path[]> caseJobs(List<Path[]> jobs, int channels) {
+        List<Path[]> out = new ArrayList<>();
+        for (Path[] j : jobs) {
+            String n = j[0].getFileName().toString();
+            if (channelIndex(n) == 0) out.add(j);
+            else if (channelIndex(n) < 0 || jobs.size() == 1) {
+                throw new IllegalArgumentException("the model takes " + channels + " input channels: give the channel-0 file of a case, "
+                        + "named CASE_0000.nii.gz (nnU-Net), with CASE_0001... beside it; got " + j[0]);
+            }
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("the model takes " + channels + " input channels but no CASE_0000.nii(.gz) file was given");
+        return out;
+    }
+
+    /** The files of every channel of the case whose channel-0 file is {@code first} (just {@code first} for one channel). */
+    static List<Path> channelFiles(Path first, int channels) {
+        if (channels == 1) return List.of(first);
+        String n = first.getFileName().toString();
+        String ext = n.toLowerCase(Locale.ROOT).endsWith(".nii.gz") ? ".nii.gz" : ".nii";
+        String stem = n.substring(0, n.length() - ext.length() - 5);
+        List<Path> files = new ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            Path f = first.resolveSibling(String.format(Locale.ROOT, "%s_%04d%s", stem, c, n.substring(n.length() - ext.length())));
+            if (!Files.isRegularFile(f)) throw new IllegalArgumentException("case " + stem + ": channel " + c + " file " + f + " is missing");
+            files.add(f);
+        }
+        return files;
+    }
+
+    /** The channel number of an nnU-Net image name {@code CASE_000c.nii(.gz)}, or -1 for another name. */
+    static int channelIndex(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String ext = lower.endsWith(".nii.gz") ? ".nii.gz" : lower.endsWith(".nii") ? ".nii" : null;
+        if (ext == null || name.length() < ext.length() + 5) return -1;
+        String tail = name.substring(name.length() - ext.length() - 5, name.length() - ext.length());
+        return tail.matches("_\\d{4}") ? Integer.parseInt(tail.substring(1)) : -1;
     }
 
     static boolean isPng(Path p) { return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"); }

@@ -90,8 +90,9 @@ public final class TrainCommand implements Callable<Integer> {
                     + edge + " px) of " + d.name());
         }
         String testUnit = d.test().stream().anyMatch(t -> !t.image().grid().is2D()) ? "test volumes" : "test images";
-        o.printf("rw train: %s (%d training, %d validation images, %d %s, classes %s), loss %s, %d epochs x %d steps%n",
-                d.name(), d.training().size(), d.validation().size(), d.test().size(), testUnit, d.classNames(), lossSpec.id(),
+        o.printf("rw train: %s (%d training, %d validation images, %d %s, %sclasses %s), loss %s, %d epochs x %d steps%n",
+                d.name(), d.training().size(), d.validation().size(), d.test().size(), testUnit,
+                d.channels() > 1 ? d.channels() + " channels, " : "", d.classNames(), lossSpec.id(),
                 settings.epochs(), settings.iterationsPerEpoch());
         o.flush();
         Files.createDirectories(out);
@@ -137,7 +138,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainedModel model;
         try (ProgressDisplay p = progress.open("train", 1, settings.totalSteps(), System.err)) {
             p.runStarted(0, 1, d.name(), loss, seed);
-            model = b.train(settings.plan(lossSpec, d.classes(), seed, out), d, new TrainingListener() {
+            model = b.train(settings.plan(lossSpec, d.classes(), d.channels(), seed, out), d, new TrainingListener() {
                 @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
                 @Override public void onEpoch(EpochReport report) { p.epoch(report); }
             });

@@ -23,7 +23,7 @@ import org.regionwise.examples.data.internal.Json;
  * A user dataset in nnU-Net raw layout:
  * <pre>
  * DATASET/dataset.json                 labels (v2 {"background": 0, "kidney": 1} or v1 {"0": "background"}), file_ending
- * DATASET/imagesTr/CASE_0000.nii.gz    channel 0 of each training case (other channels are ignored)
+ * DATASET/imagesTr/CASE_0000.nii.gz    channel 0 of each training case; CASE_0001... the other channels
  * DATASET/labelsTr/CASE.nii.gz         its labels, same grid
  * DATASET/imagesTs/, labelsTs/         optional labelled test cases
  * </pre>
@@ -35,6 +35,9 @@ import org.regionwise.examples.data.internal.Json;
  * Intensities: z-score per volume, or for CT ({@link Normalization#CT}) nnU-Net's scheme: clip to the 0.5th–99.5th
  * percentile of the foreground intensities of the training cases, then subtract their foreground mean and divide by
  * their foreground standard deviation.
+ *
+ * <p>Channels: as many as dataset.json declares ({@code "channel_names"} in v2, {@code "modality"} in v1; one when
+ * neither is given), each z-scored on its own; CT normalisation needs a single channel.
  *
  * <p>A folder that contradicts its dataset.json (missing image or label file, a label value not declared, image and
  * label grids of different size) gives an {@link IllegalArgumentException} naming the case.
@@ -70,6 +73,10 @@ public final class NnUnetDataset {
         }
         Map<String, Object> meta = object(parseJson(json), json.toString());
         List<String> classNames = classNames(meta, json);
+        int channels = channelCount(meta, json);
+        if (channels > 1 && o.normalization() == Normalization.CT) {
+            throw new IllegalArgumentException("CT normalisation (--ct) needs a single-channel dataset; " + json + " declares " + channels + " channels");
+        }
         String ending = meta.get("file_ending") instanceof String e ? e : ".nii.gz";
         if (!ending.startsWith(".nii")) {
             throw new IllegalArgumentException(json + ": file_ending " + ending + " is not supported, only .nii and .nii.gz");
@@ -92,11 +99,11 @@ public final class NnUnetDataset {
         String name = "nnunet:" + root.getFileName();
         CtStatistics ct = o.normalization() == Normalization.CT
                 ? ctStatistics(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k) : null;
-        List<Sample> trS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k, o, ct, name);
-        List<Sample> vaS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), val, ending, k, o, ct, name);
+        List<Sample> trS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k, channels, o, ct, name);
+        List<Sample> vaS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), val, ending, k, channels, o, ct, name);
         List<Sample> teS = hasTs
-                ? volumes(root.resolve("imagesTs"), root.resolve("labelsTs"), testCases, ending, k, ct, name)
-                : volumes(root.resolve("imagesTr"), root.resolve("labelsTr"), test, ending, k, ct, name);
+                ? volumes(root.resolve("imagesTs"), root.resolve("labelsTs"), testCases, ending, k, channels, ct, name)
+                : volumes(root.resolve("imagesTr"), root.resolve("labelsTr"), test, ending, k, channels, ct, name);
         if (trS.isEmpty()) throw new IllegalArgumentException("nnU-Net dataset " + root + ": no training slice has foreground along axis " + o.axis());
         String norm = ct == null ? "z-score per volume"
                 : String.format(Locale.ROOT, "CT: clipped to [%.1f, %.1f], then (x - %.2f) / %.2f (training foreground statistics)",
@@ -104,10 +111,10 @@ public final class NnUnetDataset {
         String description = String.format(Locale.ROOT,
                 "User dataset %s in nnU-Net raw layout (%s): %d training, %d validation and %d test cases (split by case%s); "
                         + "2D slices along axis %d, %s slices: %d training, %d validation slices; the test cases are whole "
-                        + "volumes, segmented slice by slice and scored in 3D; intensities %s.",
+                        + "volumes, segmented slice by slice and scored in 3D; %d input channel%s; intensities %s.",
                 root.getFileName(), root, train.size(), val.size(), hasTs ? testCases.size() : test.size(),
                 hasTs ? ", test = imagesTs/labelsTs" : ", every 5th case from index 4 to validation, from index 3 to test",
-                o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), norm);
+                o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), channels, channels == 1 ? "" : "s", norm);
         IntensityNormalization norm2 = ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std());
         return new SplitDataset(name, classNames, trS, vaS, teS, description, norm2, o.axis());
     }
@@ -174,31 +181,50 @@ public final class NnUnetDataset {
         }
     }
 
-    private record Case(FloatImage image, LabelImage labels) {}
+    private record Case(List<FloatImage> channels, LabelImage labels) {
+        FloatImage image() { return channels.get(0); }
+    }
 
-    private static Case read(Path images, Path labels, String id, String ending, int classes) {
-        Path img = images.resolve(id + "_0000" + ending);
+    /** Input channels declared by dataset.json: {@code channel_names} (v2) or {@code modality} (v1); 1 when absent. */
+    static int channelCount(Map<String, Object> meta, Path json) {
+        Object c = meta.containsKey("channel_names") ? meta.get("channel_names") : meta.get("modality");
+        if (c == null) return 1;
+        int n = object(c, json + " \"channel_names\"").size();
+        if (n < 1) throw new IllegalArgumentException(json + ": \"channel_names\" is empty");
+        return n;
+    }
+
+    private static Case read(Path images, Path labels, String id, String ending, int classes, int channels) {
         Path lab = labels.resolve(id + ending);
         if (!Files.isRegularFile(lab)) throw new IllegalArgumentException("case " + id + ": label file " + lab + " is missing");
-        FloatImage image = Nifti.readImage(img);
         LabelImage truth = Nifti.readLabels(lab);
-        if (!image.grid().sameShape(truth.grid())) {
-            throw new IllegalArgumentException("case " + id + ": image " + img.getFileName() + " is " + image.grid().describeSize()
-                    + " but labels " + lab.getFileName() + " are " + truth.grid().describeSize());
+        List<FloatImage> imgs = new ArrayList<>();
+        for (int c = 0; c < channels; c++) {
+            Path img = images.resolve(String.format(Locale.ROOT, "%s_%04d%s", id, c, ending));
+            if (!Files.isRegularFile(img)) {
+                throw new IllegalArgumentException("case " + id + ": channel " + c + " file " + img + " is missing (dataset.json declares "
+                        + channels + " channels)");
+            }
+            FloatImage image = Nifti.readImage(img);
+            if (!image.grid().sameShape(truth.grid())) {
+                throw new IllegalArgumentException("case " + id + ": image " + img.getFileName() + " is " + image.grid().describeSize()
+                        + " but labels " + lab.getFileName() + " are " + truth.grid().describeSize());
+            }
+            imgs.add(image);
         }
         int max = truth.maxLabel();
         if (max >= classes) {
             throw new IllegalArgumentException("case " + id + ": label " + max + " in " + lab.getFileName()
                     + " is not declared in dataset.json (labels 0.." + (classes - 1) + ")");
         }
-        return new Case(image, truth);
+        return new Case(imgs, truth);
     }
 
     static CtStatistics ctStatistics(Path images, Path labels, List<String> ids, String ending, int classes) {
         List<float[]> fg = new ArrayList<>();
         int total = 0;
         for (String id : ids) {
-            Case c = read(images, labels, id, ending, classes);
+            Case c = read(images, labels, id, ending, classes, 1);
             float[] v = new float[c.labels().grid().voxelCount()];
             int n = 0;
             for (int i = 0; i < v.length; i++) if (c.labels().get(i) > 0) v[n++] = c.image().get(i);
@@ -217,37 +243,44 @@ public final class NnUnetDataset {
     }
 
     /** Whole cases, normalised: the test split, scored per volume. */
-    private static List<Sample> volumes(Path images, Path labels, List<String> ids, String ending, int classes,
+    private static List<Sample> volumes(Path images, Path labels, List<String> ids, String ending, int classes, int channels,
                                         @Nullable CtStatistics ct, String name) {
         List<Sample> out = new ArrayList<>();
         for (String id : ids) {
-            Case c = read(images, labels, id, ending, classes);
-            out.add(new Sample(name + "/" + id, normalised(c.image(), ct), c.labels()));
+            Case c = read(images, labels, id, ending, classes, channels);
+            out.add(new Sample(name + "/" + id, normalised(c.channels(), ct), c.labels()));
         }
         return out;
     }
 
-    private static FloatImage normalised(FloatImage raw, @Nullable CtStatistics ct) {
-        float[] v = raw.data().clone();
-        (ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std())).apply(v);
-        return new FloatImage(raw.grid(), v);
+    /** Every channel normalised on its own. */
+    private static List<FloatImage> normalised(List<FloatImage> raw, @Nullable CtStatistics ct) {
+        IntensityNormalization n = ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std());
+        List<FloatImage> out = new ArrayList<>();
+        for (FloatImage r : raw) {
+            float[] v = r.data().clone();
+            n.apply(v);
+            out.add(new FloatImage(r.grid(), v));
+        }
+        return out;
     }
 
-    private static List<Sample> slices(Path images, Path labels, List<String> ids, String ending, int classes, Options o,
-                                       @Nullable CtStatistics ct, String name) {
+    private static List<Sample> slices(Path images, Path labels, List<String> ids, String ending, int classes, int channels,
+                                       Options o, @Nullable CtStatistics ct, String name) {
         List<Sample> out = new ArrayList<>();
         for (String id : ids) {
-            Case c = read(images, labels, id, ending, classes);
-            FloatImage image = normalised(c.image(), ct);
-            if (image.grid().is2D()) {
+            Case c = read(images, labels, id, ending, classes, channels);
+            List<FloatImage> image = normalised(c.channels(), ct);
+            if (c.labels().grid().is2D()) {
                 if (!o.foregroundOnly() || c.labels().maxLabel() > 0) out.add(new Sample(name + "/" + id, image, c.labels()));
                 continue;
             }
-            for (int z = 0; z < image.grid().size(o.axis()); z++) {
+            for (int z = 0; z < c.labels().grid().size(o.axis()); z++) {
                 LabelImage l = c.labels().slice(o.axis(), z);
                 if (o.foregroundOnly() && l.maxLabel() == 0) continue;
-                out.add(new Sample(String.format(Locale.ROOT, "%s/%s/%c%03d", name, id, "xyz".charAt(o.axis()), z),
-                        image.slice(o.axis(), z), l));
+                List<FloatImage> sliced = new ArrayList<>(channels);
+                for (FloatImage ch : image) sliced.add(ch.slice(o.axis(), z));
+                out.add(new Sample(String.format(Locale.ROOT, "%s/%s/%c%03d", name, id, "xyz".charAt(o.axis()), z), sliced, l));
             }
         }
         return out;

@@ -33,6 +33,7 @@ public record SplitDataset(String name, List<String> classNames, List<Sample> tr
         if (training.isEmpty()) throw new IllegalArgumentException("dataset " + name + " has no training cases");
         int k = classNames.size();
         if (sliceAxis < 0 || sliceAxis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + sliceAxis);
+        org.regionwise.core.backend.TrainingData.requireSameChannels(name, training, validation, test);
         for (List<Sample> split : List.of(training, validation, test)) {
             for (Sample s : split) {
                 // training and validation cases feed a 2D network; a test case may be a whole volume, scored in 3D

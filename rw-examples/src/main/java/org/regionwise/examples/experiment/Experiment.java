@@ -46,7 +46,7 @@ public final class Experiment {
                          TrainingListener listener, Set<String> keep) {
         LossSpec loss = LossCatalog.parse(lossName);
         long t0 = System.nanoTime();
-        try (TrainedModel model = backend.train(settings.plan(loss, data.classes(), seed, null), data, listener)) {
+        try (TrainedModel model = backend.train(settings.plan(loss, data.classes(), data.channels(), seed, null), data, listener)) {
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             Map<String, LabelImage> kept = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ public final class Experiment {
     public List<CaseScore> evaluate(TrainedModel model, Dataset data, Set<String> keep, Map<String, LabelImage> kept) {
         List<CaseScore> out = new ArrayList<>();
         for (Sample s : data.test()) {
-            LabelImage pred = SliceWiseSegmentation.segment(model, s.image(), data.sliceAxis());
+            LabelImage pred = SliceWiseSegmentation.segment(model, s.channels(), data.sliceAxis());
             if (keep.contains(s.id())) {
                 kept.put(s.id(), pred.grid().is2D() ? pred : pred.slice(data.sliceAxis(), SliceWiseSegmentation.richestSlice(s.labels(), data.sliceAxis())));
             }

@@ -1,5 +1,7 @@
 package org.regionwise.examples.experiment;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.regionwise.core.backend.TrainedModel;
 import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.Grid;
@@ -14,18 +16,27 @@ public final class SliceWiseSegmentation {
     private SliceWiseSegmentation() {}
 
     /**
-     * @param image an already normalised 2D image or 3D volume
+     * @param image an already normalised single-channel 2D image or 3D volume
      * @param axis  the axis the training slices were cut along (0, 1 or 2); ignored for a 2D image
      */
-    public static LabelImage segment(TrainedModel model, FloatImage image, int axis) {
-        Grid g = image.grid();
-        if (g.is2D()) return model.segment(image);
+    public static LabelImage segment(TrainedModel model, FloatImage image, int axis) { return segment(model, List.of(image), axis); }
+
+    /**
+     * @param channels one already normalised 2D image or 3D volume per input channel, on one grid
+     * @param axis     the axis the training slices were cut along (0, 1 or 2); ignored for 2D images
+     */
+    public static LabelImage segment(TrainedModel model, List<FloatImage> channels, int axis) {
+        Grid g = channels.get(0).grid();
+        for (int c = 1; c < channels.size(); c++) g.requireSameShape(channels.get(c).grid(), "input channel " + c + " vs channel 0");
+        if (g.is2D()) return model.segment(channels);
         if (axis < 0 || axis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + axis);
         int a0 = axis == 0 ? 1 : 0, a1 = axis == 2 ? 1 : 2;
         int[] out = new int[g.voxelCount()];
         int[] pos = new int[3];
         for (int z = 0; z < g.size(axis); z++) {
-            LabelImage s = model.segment(image.slice(axis, z));
+            List<FloatImage> slices = new ArrayList<>(channels.size());
+            for (FloatImage c : channels) slices.add(c.slice(axis, z));
+            LabelImage s = model.segment(slices);
             int n0 = s.grid().size(0);
             pos[axis] = z;
             for (int i = 0; i < s.grid().voxelCount(); i++) {

@@ -44,9 +44,12 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
      */
     public static TrainingSettings quick() { return new TrainingSettings(10, 15, 4, 64, 3, 8, 3e-3, false, 0); }
 
-    /** The network for {@code classes} classes, weights seeded by {@code seed}. */
-    public ModelSpec.UNet model(int classes, long seed) {
-        return new ModelSpec.UNet(2, 1, classes, depth, baseFilters, baseFilters * 16, ModelSpec.Normalization.INSTANCE,
+    /** The single-channel network for {@code classes} classes, weights seeded by {@code seed}. */
+    public ModelSpec.UNet model(int classes, long seed) { return model(classes, 1, seed); }
+
+    /** The network for {@code channels} input channels and {@code classes} classes, weights seeded by {@code seed}. */
+    public ModelSpec.UNet model(int classes, int channels, long seed) {
+        return new ModelSpec.UNet(2, channels, classes, depth, baseFilters, baseFilters * 16, ModelSpec.Normalization.INSTANCE,
                 ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, deepSupervision, seed);
     }
 
@@ -58,7 +61,12 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
 
     /** The backend plan, validating after every epoch. */
     public TrainingPlan plan(LossSpec loss, int classes, long seed, @Nullable Path outputDirectory) {
-        return new TrainingPlan(model(classes, seed), loss, optimizer(), epochs, iterationsPerEpoch, batchSize, patchSize,
+        return plan(loss, classes, 1, seed, outputDirectory);
+    }
+
+    /** The backend plan for data with {@code channels} input channels, validating after every epoch. */
+    public TrainingPlan plan(LossSpec loss, int classes, int channels, long seed, @Nullable Path outputDirectory) {
+        return new TrainingPlan(model(classes, channels, seed), loss, optimizer(), epochs, iterationsPerEpoch, batchSize, patchSize,
                 1, seed, threads, outputDirectory);
     }
 

@@ -151,6 +151,7 @@ class UNetScope internal constructor(private val unet: UNet) {
     var deepSupervision: Boolean
         get() = unet.deepSupervision()
         set(value) { unet.deepSupervision(value) }
+    /** Input channels; 0 (the default) follows the data. */
     var inputChannels: Int
         get() = unet.inputChannels()
         set(value) { unet.inputChannels(value) }

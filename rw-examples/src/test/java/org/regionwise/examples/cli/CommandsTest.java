@@ -76,6 +76,33 @@ class CommandsTest {
     }
 
     @Test
+    void trainsAndPredictsATwoChannelNnUnetDataset() throws Exception {
+        Path data = dir.resolve("Dataset002_TwoChannels");
+        TinyNnUnet.write(data, 10, true, TinyNnUnet.DATASET_JSON_V2_TWO_CHANNELS, 2);
+        Path run = dir.resolve("run-two");
+        Result t = rw("train", "--dataset", "nnunet:" + data, "--loss", "ce", "--epochs", "2", "--iterations", "2",
+                "--depth", "2", "--no-progress", "--out", run.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("2 test volumes");
+        // a folder: one output per case, from CASE_0000 and CASE_0001 together
+        Path out = dir.resolve("two-pred");
+        Result pr = rw("predict", "--model", run.toString(), "--input", data.resolve("imagesTs").toString(), "--out", out.toString());
+        assertThat(pr.code()).as(pr.err()).isZero();
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("test_000.nii.gz", "test_001.nii.gz");
+        }
+        assertThat(Nifti.readLabels(out.resolve("test_000.nii.gz")).grid().sizes()).containsExactly(12, 10, 6);
+        // one case by its channel-0 file; a channel-1 file alone is a user error
+        Result one = rw("predict", "--model", run.toString(), "--input", data.resolve("imagesTs/test_001_0000.nii.gz").toString(),
+                "--out", dir.resolve("one.nii.gz").toString());
+        assertThat(one.code()).as(one.err()).isZero();
+        Result bad = rw("predict", "--model", run.toString(), "--input", data.resolve("imagesTs/test_001_0001.nii.gz").toString(),
+                "--out", dir.resolve("bad.nii.gz").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("takes 2 input channels").contains("CASE_0000.nii.gz");
+    }
+
+    @Test
     void aDivergedTrainingIsAOneLineUserError() {
         CommandLine cl = RwCommand.commandLine();
         TrainCommand t = (TrainCommand) cl.getSubcommands().get("train").getCommand();

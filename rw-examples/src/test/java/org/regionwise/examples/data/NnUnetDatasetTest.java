@@ -59,6 +59,27 @@ class NnUnetDatasetTest {
     }
 
     @Test
+    void readsEveryDeclaredChannelAndNormalisesEachOnItsOwn() throws IOException {
+        TinyNnUnet.write(root, 10, true, TinyNnUnet.DATASET_JSON_V2_TWO_CHANNELS, 2);
+        SplitDataset d = NnUnetDataset.load(root, NnUnetDataset.Options.defaults());
+        assertThat(d.channels()).isEqualTo(2);
+        assertThat(d.training()).allMatch(s -> s.channelCount() == 2);
+        assertThat(d.test()).allMatch(s -> s.channelCount() == 2 && s.channels().get(1).grid().sizes()[2] == 6);
+        assertThat(d.description()).contains("2 input channels");
+        // channel 1 is darker inside the labels, channel 0 brighter: after their own z-scores they stay anti-correlated
+        var s = d.training().get(0);
+        double dot = 0;
+        for (int i = 0; i < s.image().grid().voxelCount(); i++) dot += s.channels().get(0).get(i) * s.channels().get(1).get(i);
+        assertThat(dot).isNegative();
+        // a missing channel file names the case and the channel; CT normalisation needs one channel
+        Files.delete(root.resolve("imagesTr/case_002_0001.nii.gz"));
+        assertThatThrownBy(() -> NnUnetDataset.load(root, NnUnetDataset.Options.defaults()))
+                .hasMessageContaining("case case_002: channel 1 file").hasMessageContaining("declares 2 channels");
+        assertThatThrownBy(() -> NnUnetDataset.load(root, new NnUnetDataset.Options(2, true, NnUnetDataset.Normalization.CT)))
+                .hasMessageContaining("needs a single-channel dataset");
+    }
+
+    @Test
     void missingLabelFileNamesTheCase() throws IOException {
         write(6, true, V2);
         Files.delete(root.resolve("labelsTr/case_002.nii.gz"));

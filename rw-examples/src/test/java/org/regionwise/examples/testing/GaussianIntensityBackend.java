@@ -19,7 +19,8 @@ import org.regionwise.core.image.LabelImage;
 /**
  * A test backend that "trains" instantly: a per-class Gaussian model of the pixel intensity, fitted by stochastic
  * moment updates on random pixels. Each step's loss is the cross-entropy of the batch under the current model, so it
- * goes down as the estimates converge. Prediction is the posterior softmax per pixel.
+ * goes down as the estimates converge. Prediction is the posterior softmax per pixel. Multi-channel cases are fitted
+ * and predicted on their first channel.
  */
 public class GaussianIntensityBackend implements TrainingBackend {
     @Override public String name() { return "gaussian-test"; }
@@ -73,14 +74,16 @@ public class GaussianIntensityBackend implements TrainingBackend {
 
     @Override public TrainedModel load(Path directory) {
         try {
-            List<String> l = java.nio.file.Files.readAllLines(directory.resolve("gaussian.txt"));
+            List<String> all = java.nio.file.Files.readAllLines(directory.resolve("gaussian.txt"));
+            int channels = Integer.parseInt(all.get(0).substring("channels ".length()));
+            List<String> l = all.subList(1, all.size());
             int k = l.size();
             double[] mean = new double[k], var = new double[k], prior = new double[k];
             for (int q = 0; q < k; q++) {
                 String[] f = l.get(q).split(" ");
                 mean[q] = Double.parseDouble(f[0]); var[q] = Double.parseDouble(f[1]); prior[q] = Double.parseDouble(f[2]);
             }
-            ModelSpec spec = new ModelSpec.UNet(2, 1, k, 1, 1, 1, ModelSpec.Normalization.NONE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, false, 0);
+            ModelSpec spec = new ModelSpec.UNet(2, channels, k, 1, 1, 1, ModelSpec.Normalization.NONE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, false, 0);
             return new Model(spec, mean, var, prior, List.of());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -114,10 +117,13 @@ public class GaussianIntensityBackend implements TrainingBackend {
 
         @Override public LabelImage segment(FloatImage image) { return predict(image).argmax(); }
 
+        /** The intensity model is fitted on channel 0 (the first channel of every case); other channels are ignored. */
+        @Override public ClassMaps predict(List<FloatImage> channels) { return predict(channels.get(0)); }
+
         @Override public void save(Path directory) {
             try {
                 java.nio.file.Files.createDirectories(directory);
-                StringBuilder b = new StringBuilder();
+                StringBuilder b = new StringBuilder("channels " + (spec instanceof ModelSpec.UNet u ? u.inputChannels() : 1) + "\n");
                 for (int q = 0; q < mean.length; q++) b.append(mean[q]).append(' ').append(var[q]).append(' ').append(prior[q]).append('\n');
                 java.nio.file.Files.writeString(directory.resolve("gaussian.txt"), b);
             } catch (java.io.IOException e) {

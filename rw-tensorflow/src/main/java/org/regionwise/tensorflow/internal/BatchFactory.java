@@ -29,7 +29,7 @@ final class BatchFactory {
         this.batchSize = batchSize;
         this.classes = classes;
         this.scales = scales;
-        this.channels = 1;
+        this.channels = sampler.channels();
         this.seed = seed;
     }
 
@@ -59,7 +59,7 @@ final class BatchFactory {
         for (int j = 0; j < batchSize; j++) {
             SplittableRandom r = new SplittableRandom(mix(seed, epoch, step, j));
             PatchSampler.Patch patch = sampler.draw(r, j, batchSize, caseIndex);
-            System.arraycopy(patch.image(), 0, images, j * p * p, p * p);
+            System.arraycopy(patch.image(), 0, images, j * p * p * channels, p * p * channels);
             LabelImage full = new LabelImage(Grid.of(new int[] {p, p}, sampler.spacing(caseIndex[0])), patch.labels());
             for (int s = 0; s < scales; s++) {
                 LabelImage ls = PatchSampler.downsample(full, s);

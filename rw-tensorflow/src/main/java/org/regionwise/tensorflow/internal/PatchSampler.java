@@ -9,22 +9,23 @@ import org.regionwise.core.image.LabelImage;
 import org.regionwise.maps.MultiScaleMaps;
 
 /**
- * Crops and augments square training patches from 2D cases. Intensities are z-scored per case
- * ({@code (x - mean) / std}, the same normalisation {@link org.regionwise.tensorflow.internal.Predictor} applies), the
- * patch is resampled through the {@link Augmentation} matrix around a centre voxel (bilinear for intensities, nearest
- * for labels, 0 / background outside the image). As nnU-Net, the last third of each batch is centred on a random
+ * Crops and augments square training patches from 2D cases of one or more channels. Intensities are z-scored per
+ * case and channel ({@code (x - mean) / std}, the same normalisation {@link org.regionwise.tensorflow.internal.Predictor}
+ * applies), the patch is resampled through the {@link Augmentation} matrix around a centre voxel (bilinear for
+ * intensities, every channel alike, nearest for labels, 0 / background outside the image). As nnU-Net, the last third of each batch is centred on a random
  * foreground voxel (when the case has one), the rest on a uniformly random voxel.
  */
 final class PatchSampler {
 
-    /** A prepared case: z-scored intensities, labels, foreground voxel indices. */
-    record Case(int nx, int ny, double[] spacing, float[] image, int[] labels, int[] foreground) {}
+    /** A prepared case: z-scored intensities per channel, labels, foreground voxel indices. */
+    record Case(int nx, int ny, double[] spacing, float[][] channels, int[] labels, int[] foreground) {}
 
-    /** One augmented patch. */
+    /** One augmented patch: intensities interleaved NHWC ({@code [y][x][channel]}), labels {@code [y][x]}. */
     record Patch(float[] image, int[] labels) {}
 
     private final List<Case> cases;
     private final int size;
+    private final int channels;
     private final boolean augment;
 
     PatchSampler(List<Sample> samples, int size, boolean augment) {
@@ -33,13 +34,20 @@ final class PatchSampler {
         for (Sample s : samples) c.add(prepare(s));
         this.cases = List.copyOf(c);
         this.size = size;
+        this.channels = samples.get(0).channelCount();
+        for (Sample s : samples) {
+            if (s.channelCount() != channels) {
+                throw new IllegalArgumentException("training sample " + s.id() + " has " + s.channelCount() + " channels, the first one " + channels);
+            }
+        }
         this.augment = augment;
     }
 
     static Case prepare(Sample s) {
         Grid g = s.image().grid();
         if (!g.is2D()) throw new IllegalArgumentException("training sample " + s.id() + " is " + g.describeSize() + ", the TensorFlow backend trains on 2D cases");
-        float[] img = zScore(s.image().data());
+        float[][] img = new float[s.channelCount()][];
+        for (int c = 0; c < img.length; c++) img[c] = zScore(s.channels().get(c).data());
         int[] lab = s.labels().data();
         int n = 0;
         for (int l : lab) if (l > 0) n++;
@@ -63,6 +71,8 @@ final class PatchSampler {
 
     int patchSize() { return size; }
 
+    int channels() { return channels; }
+
     /** Spacing of case 0 (patches inherit their case's spacing; see {@link #spacing(int)}). */
     double[] spacing(int caseIndex) { return cases.get(caseIndex).spacing(); }
 
@@ -80,8 +90,8 @@ final class PatchSampler {
     }
 
     Patch extract(Case c, int cx, int cy, Augmentation a) {
-        int p = size;
-        float[] img = new float[p * p];
+        int p = size, nc = c.channels().length;
+        float[] img = new float[p * p * nc];
         int[] lab = new int[p * p];
         int half = p / 2; // patch voxel (p/2, p/2) sits on the centre voxel: no augmentation is an exact crop
         SplittableRandom noise = a.noiseSigma() > 0 ? new SplittableRandom(a.noiseSeed()) : null;
@@ -92,7 +102,7 @@ final class PatchSampler {
                 double sx = cx + a.a00() * du + a.a01() * dv;
                 double sy = cy + a.a10() * du + a.a11() * dv;
                 int o = u + p * v;
-                img[o] = bilinear(c, sx, sy);
+                for (int ch = 0; ch < nc; ch++) img[o * nc + ch] = bilinear(c, ch, sx, sy);
                 int nx = (int) Math.round(sx), ny = (int) Math.round(sy);
                 lab[o] = nx >= 0 && ny >= 0 && nx < c.nx() && ny < c.ny() ? c.labels()[nx + c.nx() * ny] : 0;
             }
@@ -112,15 +122,15 @@ final class PatchSampler {
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    private static float bilinear(Case c, double x, double y) {
+    private static float bilinear(Case c, int ch, double x, double y) {
         int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
         double fx = x - x0, fy = y - y0;
-        return (float) ((1 - fx) * (1 - fy) * at(c, x0, y0) + fx * (1 - fy) * at(c, x0 + 1, y0)
-                + (1 - fx) * fy * at(c, x0, y0 + 1) + fx * fy * at(c, x0 + 1, y0 + 1));
+        return (float) ((1 - fx) * (1 - fy) * at(c, ch, x0, y0) + fx * (1 - fy) * at(c, ch, x0 + 1, y0)
+                + (1 - fx) * fy * at(c, ch, x0, y0 + 1) + fx * fy * at(c, ch, x0 + 1, y0 + 1));
     }
 
-    private static float at(Case c, int x, int y) {
-        return x >= 0 && y >= 0 && x < c.nx() && y < c.ny() ? c.image()[x + c.nx() * y] : 0f;
+    private static float at(Case c, int ch, int x, int y) {
+        return x >= 0 && y >= 0 && x < c.nx() && y < c.ny() ? c.channels()[ch][x + c.nx() * y] : 0f;
     }
 
     /**

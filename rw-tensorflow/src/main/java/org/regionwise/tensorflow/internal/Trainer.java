@@ -59,6 +59,14 @@ public final class Trainer {
                     + "' has " + data.classes() + " " + data.classNames());
         }
         for (Sample s : data.training()) s.labels().requireClasses(spec.classes());
+        for (List<Sample> split : List.of(data.training(), data.validation())) {
+            for (Sample s : split) {
+                if (s.channelCount() != spec.inputChannels()) {
+                    throw new IllegalArgumentException("case " + s.id() + " of '" + data.name() + "' has " + s.channelCount()
+                            + " image channel(s) but the model expects inputChannels=" + spec.inputChannels());
+                }
+            }
+        }
         Path out = plan.outputDirectory();
         if (resume && out == null) throw new IllegalArgumentException("resuming needs the plan's output directory");
 
@@ -157,9 +165,6 @@ public final class Trainer {
             throw new IllegalArgumentException("the TensorFlow backend trains 2D U-Nets only (Conv3D has no gradient in TF Java 1.1.0); "
                     + "the plan asks for dimensions=" + spec.dimensions() + " (3D volumes are predicted slice by slice by a 2D model)");
         }
-        if (spec.inputChannels() != 1) {
-            throw new IllegalArgumentException("samples are single-channel images, the model expects inputChannels=" + spec.inputChannels());
-        }
         int multiple = 1 << spec.depth();
         if (plan.patchSize() % multiple != 0) {
             throw new IllegalArgumentException("patch size " + plan.patchSize() + " must be a multiple of 2^depth = " + multiple
@@ -181,7 +186,7 @@ public final class Trainer {
         double[] dSum = new double[classes], hSum = new double[classes];
         int[] dN = new int[classes], hN = new int[classes];
         for (Sample s : cases) {
-            LabelImage pred = Predictor.predict(graph, s.image()).argmax();
+            LabelImage pred = Predictor.predict(graph, s.channels()).argmax();
             LabelImage ref = new LabelImage(pred.grid(), s.labels().data());
             for (int k = 0; k < classes; k++) {
                 double d = Metrics.dice(pred, ref, k);

@@ -1,6 +1,7 @@
 package org.regionwise.tensorflow.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -84,9 +85,38 @@ class BatchFactoryTest {
             for (int u = 0; u < 8; u++) {
                 int src = (20 - 4 + u) + 40 * (15 - 4 + v);
                 assertThat(p.labels()[u + 8 * v]).isEqualTo(c.labels()[src]);
-                assertThat(p.image()[u + 8 * v]).isEqualTo(c.image()[src]);
+                assertThat(p.image()[u + 8 * v]).isEqualTo(c.channels()[0][src]);
             }
         }
+    }
+
+    @Test
+    void channelsAreCroppedAlikeAndInterleavedChannelsLast() {
+        Grid g = Grid.of2D(40, 30);
+        java.util.Random r = new java.util.Random(9);
+        float[] a = new float[g.voxelCount()], b = new float[g.voxelCount()];
+        int[] lab = new int[g.voxelCount()];
+        for (int i = 0; i < a.length; i++) { a[i] = (float) r.nextGaussian(); b[i] = 5 + 3 * (float) r.nextGaussian(); lab[i] = r.nextInt(2); }
+        Sample two = new Sample("two", List.of(new FloatImage(g, a), new FloatImage(g, b)), new LabelImage(g, lab));
+        PatchSampler sampler = new PatchSampler(List.of(two), 8, false);
+        assertThat(sampler.channels()).isEqualTo(2);
+        PatchSampler.Case c = PatchSampler.prepare(two);
+        PatchSampler.Patch p = sampler.extract(c, 20, 15, Augmentation.none());
+        assertThat(p.image()).hasSize(8 * 8 * 2);
+        for (int v = 0; v < 8; v++) {
+            for (int u = 0; u < 8; u++) {
+                int src = (20 - 4 + u) + 40 * (15 - 4 + v);
+                for (int ch = 0; ch < 2; ch++) assertThat(p.image()[(u + 8 * v) * 2 + ch]).isEqualTo(c.channels()[ch][src]);
+            }
+        }
+        // each channel is z-scored on its own
+        assertThat(c.channels()[1]).isEqualTo(PatchSampler.zScore(b));
+        // a batch holds B patches of p x p x 2 values, patch by patch
+        BatchFactory f = new BatchFactory(sampler, List.of(), 3, 2, 1, 5);
+        Batch batch = f.create(0, 0);
+        assertThat(batch.images()).hasSize(3 * 8 * 8 * 2);
+        assertThatThrownBy(() -> new PatchSampler(List.of(two, new Sample("one", new FloatImage(g, a), new LabelImage(g, lab))), 8, false))
+                .hasMessageContaining("training sample one has 1 channels, the first one 2");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -102,7 +132,7 @@ class BatchFactoryTest {
             lab[i] = (x - 20) * (x - 20) + (y - 18) * (y - 18) < 100 ? 1 : (x > 30 && y > 25 ? 2 : 0);
             img[i] = 10 * lab[i];
         }
-        PatchSampler.Case c = new PatchSampler.Case(48, 40, new double[] {1, 1}, img, lab, new int[0]);
+        PatchSampler.Case c = new PatchSampler.Case(48, 40, new double[] {1, 1}, new float[][] {img}, lab, new int[0]);
         PatchSampler sampler = new PatchSampler(List.of(new Sample("x", new FloatImage(g, img), new LabelImage(g, lab))), 16, true);
         java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
         Augmentation a = Augmentation.draw(r);
