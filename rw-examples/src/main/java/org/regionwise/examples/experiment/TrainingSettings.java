@@ -44,9 +44,6 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
      */
     public static TrainingSettings quick() { return new TrainingSettings(10, 15, 4, 64, 3, 8, 3e-3, false, 0); }
 
-    /** The single-channel network for {@code classes} classes, weights seeded by {@code seed}. */
-    public ModelSpec.UNet model(int classes, long seed) { return model(classes, 1, seed); }
-
     /** The network for {@code channels} input channels and {@code classes} classes, weights seeded by {@code seed}. */
     public ModelSpec.UNet model(int classes, int channels, long seed) {
         return new ModelSpec.UNet(2, channels, classes, depth, baseFilters, baseFilters * 16, ModelSpec.Normalization.INSTANCE,
@@ -57,11 +54,6 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
     public OptimizerSpec optimizer() {
         OptimizerSpec p = OptimizerSpec.paper();
         return new OptimizerSpec(learningRate, p.weightDecay(), p.decoupledWeightDecay(), p.polyPower(), p.clipNorm());
-    }
-
-    /** The backend plan, validating after every epoch. */
-    public TrainingPlan plan(LossSpec loss, int classes, long seed, @Nullable Path outputDirectory) {
-        return plan(loss, classes, 1, seed, outputDirectory);
     }
 
     /** The backend plan for data with {@code channels} input channels, validating after every epoch. */

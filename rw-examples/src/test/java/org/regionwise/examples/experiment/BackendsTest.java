@@ -17,7 +17,7 @@ class BackendsTest {
     @Test
     void settingsValidateAndDescribe() {
         TrainingSettings q = TrainingSettings.quick();
-        assertThat(q.plan(org.regionwise.core.loss.Losses.crossEntropy(), 3, 7, null).model().classes()).isEqualTo(3);
+        assertThat(q.plan(org.regionwise.core.loss.Losses.crossEntropy(), 3, 1, 7, null).model().classes()).isEqualTo(3);
         assertThat(q.describe()).containsKeys("epochs", "learning_rate", "patch");
         assertThatThrownBy(() -> q.withPatch(60)).hasMessageContaining("--patch must be >= 8 and a multiple of 2^depth = 8, got 60");
     }
