@@ -2,13 +2,9 @@ package org.regionwise.examples.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,26 +50,13 @@ class ComparisonReportTest {
     void reportFilesExistAndParse() throws Exception {
         Path d = report.getParent();
         String md = Files.readString(report);
-        for (String f : List.of("summary.csv", "scores.csv", "curves.csv", "runs.csv", "instability.csv")) {
-            assertThat(md).contains("](" + f + ")");
-            List<List<String>> rows = Csv.parse(Files.readString(d.resolve(f)));
-            assertThat(rows.size()).as(f).isGreaterThan(1);
-            for (List<String> row : rows) assertThat(row).as(f).hasSameSizeAs(rows.get(0));
-        }
+        ReportChecks.tablesParse(report);
         // summary: 2 datasets x 2 losses x foreground classes (3 + 1)
         assertThat(Csv.parse(Files.readString(d.resolve("summary.csv")))).hasSize(1 + 2 * (3 + 1));
         // scores: per seed, case and foreground class
         assertThat(Csv.parse(Files.readString(d.resolve("scores.csv")))).hasSize(1 + 2 * 2 * 3 * (3 + 1));
-        Matcher m = Pattern.compile("!\\[[^]]*]\\(([^)]+\\.png)\\)").matcher(md);
-        int images = 0;
-        while (m.find()) {
-            BufferedImage img = ImageIO.read(d.resolve(m.group(1)).toFile());
-            assertThat(img).as(m.group(1)).isNotNull();
-            assertThat(img.getWidth()).isGreaterThan(32);
-            images++;
-        }
         // per dataset: 2 plots + 2 overlays
-        assertThat(images).isEqualTo(2 * (2 + 2));
+        assertThat(ReportChecks.images(report)).isEqualTo(2 * (2 + 2));
         assertThat(md).contains("## synthetic-cardiac", "## synthetic-lesions", "| rrw |", "| gradual:dice,rrw |",
                 "How this was measured", "4 epochs × 5 steps", "HD undefined", "std across seeds (last ≤5 epochs)");
     }

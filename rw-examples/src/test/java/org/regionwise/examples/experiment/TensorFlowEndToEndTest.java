@@ -2,13 +2,9 @@ package org.regionwise.examples.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +12,6 @@ import org.regionwise.core.backend.EpochReport;
 import org.regionwise.examples.data.CardiacPhantom;
 import org.regionwise.examples.data.Dataset;
 import org.regionwise.examples.data.SyntheticDatasets;
-import org.regionwise.examples.report.Csv;
 import org.regionwise.examples.report.ReportWriter;
 
 /**
@@ -54,21 +49,9 @@ class TensorFlowEndToEndTest {
 
     @Test
     void reportParses() throws Exception {
-        Path d = report.getParent();
         String md = Files.readString(report);
-        for (String f : List.of("summary.csv", "scores.csv", "curves.csv", "runs.csv", "instability.csv")) {
-            assertThat(md).contains("(" + f + ")");
-            List<List<String>> rows = Csv.parse(Files.readString(d.resolve(f)));
-            assertThat(rows.size()).as(f).isGreaterThan(1);
-        }
-        Matcher m = Pattern.compile("!\\[[^]]*]\\(([^)]+\\.png)\\)").matcher(md);
-        int n = 0;
-        while (m.find()) {
-            BufferedImage img = ImageIO.read(d.resolve(m.group(1)).toFile());
-            assertThat(img).as(m.group(1)).isNotNull();
-            n++;
-        }
-        assertThat(n).isEqualTo(4);
+        ReportChecks.tablesParse(report);
+        assertThat(ReportChecks.images(report)).isEqualTo(4);
         assertThat(md).contains("backend `tensorflow`", "| rrw |", "| ce |", "drops");
     }
 }
