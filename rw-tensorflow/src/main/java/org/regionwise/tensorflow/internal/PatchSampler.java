@@ -102,7 +102,10 @@ final class PatchSampler {
                 double sx = cx + a.a00() * du + a.a01() * dv;
                 double sy = cy + a.a10() * du + a.a11() * dv;
                 int o = u + p * v;
-                for (int ch = 0; ch < nc; ch++) img[o * nc + ch] = bilinear(c, ch, sx, sy);
+                // bilinear weights once per voxel, applied to every channel
+                int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
+                double fx = sx - x0, fy = sy - y0;
+                for (int ch = 0; ch < nc; ch++) img[o * nc + ch] = bilinear(c, ch, x0, y0, fx, fy);
                 int nx = (int) Math.round(sx), ny = (int) Math.round(sy);
                 lab[o] = nx >= 0 && ny >= 0 && nx < c.nx() && ny < c.ny() ? c.labels()[nx + c.nx() * ny] : 0;
             }
@@ -122,9 +125,8 @@ final class PatchSampler {
         return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    private static float bilinear(Case c, int ch, double x, double y) {
-        int x0 = (int) Math.floor(x), y0 = (int) Math.floor(y);
-        double fx = x - x0, fy = y - y0;
+    /** Channel {@code ch} interpolated at {@code (x0 + fx, y0 + fy)}. */
+    private static float bilinear(Case c, int ch, int x0, int y0, double fx, double fy) {
         return (float) ((1 - fx) * (1 - fy) * at(c, ch, x0, y0) + fx * (1 - fy) * at(c, ch, x0 + 1, y0)
                 + (1 - fx) * fy * at(c, ch, x0, y0 + 1) + fx * fy * at(c, ch, x0 + 1, y0 + 1));
     }
