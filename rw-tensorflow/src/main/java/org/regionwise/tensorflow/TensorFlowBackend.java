@@ -6,15 +6,13 @@ import org.regionwise.core.backend.TrainingBackend;
 import org.regionwise.core.backend.TrainingData;
 import org.regionwise.core.backend.TrainingListener;
 import org.regionwise.core.backend.TrainingPlan;
-import org.regionwise.tensorflow.internal.Checkpoints;
-import org.regionwise.tensorflow.internal.ModelGraph;
-import org.regionwise.tensorflow.internal.SpecFile;
-import org.regionwise.tensorflow.internal.Trainer;
+import org.regionwise.training.EngineBackend;
+import org.regionwise.training.NetworkModel;
 
 /**
- * The TensorFlow Java 1.1.0 backend (CPU, graph mode): trains {@link ModelSpec.UNet} 2D networks with any
- * {@link org.regionwise.core.loss.LossSpec}, the paper's Adam recipe, deep supervision with maps recomputed per scale,
- * checkpoints, resume and SavedModel export. See the module README for the design.
+ * The TensorFlow backend: the {@link TensorFlowEngine} driven by rw-training's engine-neutral trainer. It trains
+ * {@link ModelSpec.UNet} 2D networks with any {@link org.regionwise.core.loss.LossSpec}, the paper's Adam recipe,
+ * deep supervision with maps recomputed per scale, checkpoints, resume and SavedModel export. See the module README.
  *
  * <pre>{@code
  * try (TrainedModel m = new TensorFlowBackend().train(plan, data, TrainingListener.none())) {
@@ -23,54 +21,35 @@ import org.regionwise.tensorflow.internal.Trainer;
  * }</pre>
  */
 public final class TensorFlowBackend implements TrainingBackend {
-    private final Trainer.PipelineOptions pipeline;
+    private final EngineBackend delegate;
 
     /** Default pipeline: half the cores build batches. */
-    public TensorFlowBackend() { this(Trainer.PipelineOptions.defaults()); }
+    public TensorFlowBackend() { this(new EngineBackend(new TensorFlowEngine())); }
 
-    private TensorFlowBackend(Trainer.PipelineOptions pipeline) { this.pipeline = pipeline; }
+    private TensorFlowBackend(EngineBackend delegate) { this.delegate = delegate; }
 
     /**
      * A backend whose input pipeline uses {@code workers} batch-building threads (0: build batches on the training
      * thread) with {@code prefetch} batches queued ahead.
      */
     public TensorFlowBackend withPipeline(int workers, int prefetch) {
-        return new TensorFlowBackend(new Trainer.PipelineOptions(workers, prefetch));
+        return new TensorFlowBackend(delegate.withPipeline(workers, prefetch));
     }
 
-    @Override public String name() { return "tensorflow"; }
+    @Override public String name() { return delegate.name(); }
 
-    /** Accepts 2D single-channel {@link ModelSpec.UNet} plans whose patch size is a multiple of {@code 2^depth}. */
-    @Override public void validate(TrainingPlan plan) { Trainer.validate(plan); }
+    /** Accepts 2D {@link ModelSpec.UNet} plans whose patch size is a multiple of {@code 2^depth}. */
+    @Override public void validate(TrainingPlan plan) { delegate.validate(plan); }
 
     @Override
-    public TensorFlowModel train(TrainingPlan plan, TrainingData data, TrainingListener listener) {
-        Trainer.Outcome o = Trainer.run(plan, data, listener, false, pipeline);
-        return new TensorFlowModel(o.graph(), o.history());
+    public NetworkModel train(TrainingPlan plan, TrainingData data, TrainingListener listener) {
+        return delegate.train(plan, data, listener);
     }
 
-    /**
-     * Continues the run of {@code plan} from {@code plan.outputDirectory()/checkpoints/last}: weights, Adam state,
-     * batch-norm statistics, epoch, best Dice and history are restored, and the input pipeline resumes at the next
-     * epoch's batches, so the result equals an uninterrupted run of the same plan.
-     *
-     * @throws IllegalArgumentException when the plan has no output directory or it holds no checkpoint
-     */
-    public TensorFlowModel resume(TrainingPlan plan, TrainingData data, TrainingListener listener) {
-        Trainer.Outcome o = Trainer.run(plan, data, listener, true, pipeline);
-        return new TensorFlowModel(o.graph(), o.history());
+    /** {@link EngineBackend#resume}: continues from {@code plan.outputDirectory()/checkpoints/last}, equal to an uninterrupted run. */
+    public NetworkModel resume(TrainingPlan plan, TrainingData data, TrainingListener listener) {
+        return delegate.resume(plan, data, listener);
     }
 
-    @Override
-    public TensorFlowModel load(Path directory) {
-        ModelSpec.UNet spec = SpecFile.read(directory);
-        ModelGraph graph = ModelGraph.forInference(spec, 0);
-        try {
-            graph.restore(Checkpoints.variablesPrefix(directory));
-        } catch (RuntimeException e) {
-            graph.close();
-            throw new IllegalArgumentException("cannot restore the weights of " + directory + ": " + e.getMessage(), e);
-        }
-        return new TensorFlowModel(graph, java.util.List.of());
-    }
+    @Override public NetworkModel load(Path directory) { return delegate.load(directory); }
 }

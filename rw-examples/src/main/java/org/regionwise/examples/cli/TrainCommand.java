@@ -26,7 +26,7 @@ import org.regionwise.examples.experiment.TrainingSettings;
 import org.regionwise.examples.losses.LossCatalog;
 import org.regionwise.examples.report.Csv;
 import org.regionwise.examples.report.ReportWriter;
-import org.regionwise.tensorflow.TrainingDivergedException;
+import org.regionwise.training.TrainingDivergedException;
 import org.regionwise.examples.report.Stats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -109,7 +109,7 @@ class CommandsTest {
         t.backends = n -> new GaussianIntensityBackend() {
             @Override public org.regionwise.core.backend.TrainedModel train(org.regionwise.core.backend.TrainingPlan plan,
                     org.regionwise.core.backend.TrainingData data, org.regionwise.core.backend.TrainingListener listener) {
-                throw new org.regionwise.tensorflow.TrainingDivergedException("loss is NaN at epoch 3, step 7", 3, 7);
+                throw new org.regionwise.training.TrainingDivergedException("loss is NaN at epoch 3, step 7", 3, 7);
             }
         };
         StringWriter err = new StringWriter();

@@ -41,28 +41,11 @@ public final class LossBuilder {
 
     /** The schedules of every {@link LossSpec.Gradual} in {@code spec}, in the order of the fed {@code alphas} vector. */
     public static List<org.regionwise.core.loss.AlphaSchedule> schedules(LossSpec spec) {
-        List<org.regionwise.core.loss.AlphaSchedule> out = new java.util.ArrayList<>();
-        collect(spec, out);
-        return out;
-    }
-
-    private static void collect(LossSpec spec, List<org.regionwise.core.loss.AlphaSchedule> out) {
-        if (spec instanceof LossSpec.Gradual g) {
-            out.add(g.schedule());
-            collect(g.first(), out);
-            collect(g.second(), out);
-        } else if (spec instanceof LossSpec.WeightedSum s) {
-            for (LossSpec.Term t : s.terms()) collect(t.loss(), out);
-        }
+        return org.regionwise.training.spi.GradualAlphas.schedules(spec);
     }
 
     /** {@code alpha_g(epoch)} for every gradual combination of {@code spec}, in {@link #schedules} order. */
-    public static double[] alphas(LossSpec spec, int epoch) {
-        List<org.regionwise.core.loss.AlphaSchedule> s = schedules(spec);
-        double[] a = new double[s.size()];
-        for (int i = 0; i < a.length; i++) a[i] = s.get(i).alpha(epoch);
-        return a;
-    }
+    public static double[] alphas(LossSpec spec, int epoch) { return org.regionwise.training.spi.GradualAlphas.at(spec, epoch); }
 
     private final Ops tf;
     private final int classes;

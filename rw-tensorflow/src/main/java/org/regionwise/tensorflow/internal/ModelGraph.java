@@ -10,6 +10,11 @@ import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
 import org.regionwise.core.loss.DeepSupervisionWeights;
 import org.regionwise.core.loss.LossSpec;
+import org.regionwise.training.spi.Batch;
+import org.regionwise.training.spi.ModelFiles;
+import org.regionwise.training.spi.OutputScales;
+import org.regionwise.training.spi.StepResult;
+import org.regionwise.training.spi.TrainableNetwork;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -38,15 +43,12 @@ import org.tensorflow.types.TInt32;
  * target {@code train}. The total loss is {@code sum_s w_s L(logits_s, labels_s, maps_s)} with deep-supervision weights
  * {@code w_s ~ 2^-s} normalised to sum 1 (nnU-Net, lowest decoder scale dropped).
  */
-public final class ModelGraph implements AutoCloseable {
+public final class ModelGraph implements TrainableNetwork {
 
     /** Training inputs and outputs of the graph. */
     private record TrainingOps(List<Placeholder<TInt32>> labels, List<List<Placeholder<TFloat32>>> maps,
                                Placeholder<TFloat32> learningRate, Placeholder<TFloat64> alpha,
                                Operand<TFloat64> loss, Op train, Operand<TFloat32> gradientNorm) {}
-
-    /** The result of one optimiser step. */
-    public record StepResult(double loss, double gradientNorm) {}
 
     private final ModelSpec.UNet spec;
     private final Graph graph;
@@ -67,7 +69,7 @@ public final class ModelGraph implements AutoCloseable {
             this.store = new VariableStore(tf, spec.seed());
             this.image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, spec.inputChannels())));
             UNetBuilder unet = new UNetBuilder(tf, store, spec);
-            int scales = UNetBuilder.outputScales(spec);
+            int scales = OutputScales.of(spec);
             this.scaleWeights = deepSupervisionWeights(scales);
             List<Operand<TFloat32>> trainLogits = null;
             if (loss != null) trainLogits = unet.build(image, true);
@@ -149,25 +151,25 @@ public final class ModelGraph implements AutoCloseable {
         return new TrainingOps(labels, maps, lr, alpha, lossOut, t.train(), t.gradientNorm());
     }
 
-    public ModelSpec.UNet spec() { return spec; }
+    @Override public ModelSpec.UNet spec() { return spec; }
 
     public Session session() { return session; }
 
     public VariableStore variables() { return store; }
 
     /** Number of output scales trained (1 without deep supervision). */
-    public int scales() { return scaleWeights.length; }
+    @Override public int scales() { return scaleWeights.length; }
 
     /** Assigns every variable its seeded initial value. */
-    public void initialize() { requireOpen(); store.initialize(session); }
+    @Override public void initialize() { requireOpen(); store.initialize(session); }
 
     /**
      * One optimiser step on {@code batch}; the loss is the value before the update.
      *
      * @param learningRate this epoch's learning rate
-     * @param alphas       this epoch's alpha of each gradual combination ({@link LossBuilder#alphas})
+     * @param alphas       this epoch's alpha of each gradual combination ({@link org.regionwise.training.spi.GradualAlphas#at})
      */
-    public StepResult step(Batch batch, double learningRate, double[] alphas) {
+    @Override public StepResult step(Batch batch, double learningRate, double[] alphas) {
         return runStep(batch, learningRate, alphas, null).result();
     }
 
@@ -209,7 +211,7 @@ public final class ModelGraph implements AutoCloseable {
     }
 
     /** The loss of {@code batch} without updating (float64). */
-    public double evaluateLoss(Batch batch, double[] alphas) {
+    @Override public double evaluateLoss(Batch batch, double[] alphas) {
         requireOpen();
         TrainingOps t = requireTraining();
         try (TensorScope scope = new TensorScope()) {
@@ -231,7 +233,7 @@ public final class ModelGraph implements AutoCloseable {
      * Softmax probabilities of {@code n} images of {@code h x w} (multiples of {@code 2^depth}), NHWC flat in and out:
      * input {@code [n, h, w, C]}, output {@code [n, h, w, K]}.
      */
-    public float[] predict(float[] images, int n, int h, int w) {
+    @Override public float[] predict(float[] images, int n, int h, int w) {
         requireOpen();
         int m = 1 << spec.depth();
         if (h % m != 0 || w % m != 0) {
@@ -243,14 +245,36 @@ public final class ModelGraph implements AutoCloseable {
         }
     }
 
-    /** Writes every variable (weights, Adam slots and step, batch-norm statistics) under {@code prefix}. */
-    public void save(Path prefix) { requireOpen(); session.save(prefix.toString()); }
+    /** Name of the engine in {@code model.properties}. */
+    public static final String ENGINE = "tensorflow";
 
-    /** Restores variables written by {@link #save}. */
-    public void restore(Path prefix) { requireOpen(); session.restore(prefix.toString()); }
+    /** The variables prefix inside a checkpoint or saved-model directory: {@code variables/model}. */
+    public static Path variablesPrefix(Path directory) { return directory.resolve("variables").resolve("model"); }
+
+    /**
+     * Writes {@code model.properties} and every variable (weights, Adam slots and step, batch-norm statistics) under
+     * {@code directory/variables/model}.
+     */
+    @Override public void save(Path directory) {
+        requireOpen();
+        try {
+            java.nio.file.Files.createDirectories(directory.resolve("variables"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory.resolve("variables"), e);
+        }
+        ModelFiles.write(spec, directory, ENGINE);
+        session.save(variablesPrefix(directory).toString());
+    }
+
+    /** Restores the variables written by {@link #save} into {@code directory}. */
+    @Override public void restore(Path directory) { requireOpen(); session.restore(variablesPrefix(directory).toString()); }
+
+    @Override public List<float[]> weights() { requireOpen(); return store.readTrainable(session); }
+
+    @Override public long parameterCount() { return store.parameterCount(); }
 
     /** Exports a SavedModel (tag {@code serve}, signature {@code serving_default}: {@code image -> probs}). */
-    public void exportSavedModel(Path directory) {
+    @Override public void export(Path directory) {
         requireOpen();
         try {
             SavedModelBundle.exporter(directory.toString()).withSession(session)

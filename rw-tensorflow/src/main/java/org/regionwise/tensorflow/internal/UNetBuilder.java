@@ -56,7 +56,7 @@ public final class UNetBuilder {
 
     /** Output scales with a head: {0} or, with deep supervision, {0, 1, ..., depth-2} (at least {0}). */
     public static int outputScales(ModelSpec.UNet spec) {
-        return spec.deepSupervision() ? Math.max(1, spec.depth() - 1) : 1;
+        return org.regionwise.training.spi.OutputScales.of(spec);
     }
 
     /** The batch-norm moving-average assignments of the training tower (empty for other normalisations). */

@@ -1,4 +1,4 @@
-/** Internals of the TensorFlow backend: graph builders, tensor scope, input pipeline, trainer, checkpoints. */
+/** Internals of the TensorFlow engine: graph builders, losses as graph ops, Adam, tensor scope. */
 @NullMarked
 package org.regionwise.tensorflow.internal;
 

@@ -10,7 +10,9 @@ import org.regionwise.core.backend.TrainingListener;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.core.loss.LossSpec;
 import org.regionwise.core.loss.Losses;
-import org.regionwise.tensorflow.internal.Trainer;
+import org.regionwise.tensorflow.TensorFlowEngine;
+import org.regionwise.training.PipelineOptions;
+import org.regionwise.training.Trainer;
 
 /**
  * Epoch time with the RRW loss (maps computed per augmented patch and per deep-supervision scale by the pipeline
@@ -33,15 +35,15 @@ public final class PipelineBench {
         for (LossSpec loss : List.of(Losses.crossEntropy(), Losses.rectifiedRegionWise())) {
             TrainingPlan plan = new TrainingPlan(spec, loss, OptimizerSpec.paper(), epochs, iters, batch, patch, 1000, 3, 0, null);
             System.out.printf(Locale.ROOT, "batch building on one thread (patches, augmentation, labels and maps at every scale): %-4s %.1f ms/batch%n",
-                    loss.id(), org.regionwise.tensorflow.internal.BatchCost.millisPerBatch(plan, data, 20));
+                    loss.id(), org.regionwise.training.internal.BatchCost.millisPerBatch(plan, data, 20));
         }
         if (rounds == 0) return;
         List<Double> ce = new ArrayList<>(), rrw = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             for (LossSpec loss : List.of(Losses.crossEntropy(), Losses.rectifiedRegionWise())) {
                 TrainingPlan plan = new TrainingPlan(spec, loss, OptimizerSpec.paper(), epochs, iters, batch, patch, 1000, 3, 0, null);
-                Trainer.Outcome o = Trainer.run(plan, data, TrainingListener.none(), false, new Trainer.PipelineOptions(workers, 2 * workers + 2));
-                o.graph().close();
+                Trainer.Outcome o = Trainer.run(new TensorFlowEngine(), plan, data, TrainingListener.none(), false, new PipelineOptions(workers, 2 * workers + 2));
+                o.network().close();
                 List<Double> times = new ArrayList<>();
                 for (EpochReport r : o.history()) if (r.epoch() > 0) times.add(r.seconds());
                 (loss instanceof LossSpec.CrossEntropy ? ce : rrw).addAll(times);

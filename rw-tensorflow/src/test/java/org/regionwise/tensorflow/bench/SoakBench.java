@@ -10,7 +10,7 @@ import org.regionwise.core.backend.TrainingListener;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.core.loss.Losses;
 import org.regionwise.tensorflow.TensorFlowBackend;
-import org.regionwise.tensorflow.TensorFlowModel;
+import org.regionwise.training.NetworkModel;
 
 /**
  * Native-memory soak test: 2000 training steps (RRW + deep supervision, checkpoints every epoch, validation every 5)
@@ -50,7 +50,7 @@ public final class SoakBench {
             }
             @Override public void onEpoch(EpochReport r) {}
         };
-        try (TensorFlowModel m = new TensorFlowBackend().train(plan, data, l)) {
+        try (NetworkModel m = new TensorFlowBackend().train(plan, data, l)) {
             double end = BenchData.rssMiB();
             System.out.printf(Locale.ROOT, "RSS at step %d: %.1f MiB, at end: %.1f MiB, growth %.2f %% (goal <= 5 %%), peak %.1f MiB%n",
                     warmup, atWarmup[0], end, 100 * (end - atWarmup[0]) / atWarmup[0], peak[0]);

@@ -6,7 +6,7 @@ import java.util.Random;
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
 import org.regionwise.core.loss.Losses;
-import org.regionwise.tensorflow.internal.Batch;
+import org.regionwise.training.spi.Batch;
 import org.regionwise.tensorflow.internal.ModelGraph;
 
 /**

@@ -1,0 +1,57 @@
+package org.regionwise.tensorflow;
+
+import java.nio.file.Path;
+import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.OptimizerSpec;
+import org.regionwise.core.backend.TrainingPlan;
+import org.regionwise.core.loss.LossSpec;
+import org.regionwise.tensorflow.internal.ModelGraph;
+import org.regionwise.tensorflow.internal.TensorFlowLossProbe;
+import org.regionwise.training.spi.Engine;
+import org.regionwise.training.spi.ModelFiles;
+import org.regionwise.training.spi.LossProbe;
+import org.regionwise.training.spi.Network;
+import org.regionwise.training.spi.TrainableNetwork;
+
+/**
+ * The TensorFlow Java 1.1.0 engine (CPU, graph mode): one graph and session per network holding the 2D U-Net, every
+ * {@link LossSpec} lowered to graph ops at every deep-supervision scale, gradients, global-norm clipping and the Adam
+ * update. Saved state: {@code model.properties} and {@code variables/model.*} (TensorFlow's checkpoint format);
+ * export: a SavedModel (tag {@code serve}, signature {@code serving_default}: {@code image [B, H, W, C] -> probs
+ * [B, H, W, K]}).
+ */
+public final class TensorFlowEngine implements Engine {
+
+    @Override public String name() { return ModelGraph.ENGINE; }
+
+    @Override public String displayName() { return "TensorFlow"; }
+
+    /** Accepts 2D U-Nets only (TF Java 1.1.0 has no Conv3D gradient). */
+    @Override
+    public void validate(TrainingPlan plan) {
+        if (plan.model() instanceof ModelSpec.UNet spec && spec.dimensions() != 2) {
+            throw new IllegalArgumentException("the TensorFlow backend trains 2D U-Nets only (Conv3D has no gradient in TF Java 1.1.0); "
+                    + "the plan asks for dimensions=" + spec.dimensions() + " (3D volumes are predicted slice by slice by a 2D model)");
+        }
+    }
+
+    @Override
+    public TrainableNetwork createForTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads) {
+        return ModelGraph.forTraining(spec, loss, optimizer, threads);
+    }
+
+    @Override
+    public Network load(Path directory) {
+        ModelSpec.UNet spec = ModelFiles.read(directory, name());
+        ModelGraph graph = ModelGraph.forInference(spec, 0);
+        try {
+            graph.restore(directory);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw new IllegalArgumentException("cannot restore the weights of " + directory + ": " + e.getMessage(), e);
+        }
+        return graph;
+    }
+
+    @Override public LossProbe lossProbe() { return new TensorFlowLossProbe(); }
+}

@@ -1,0 +1,70 @@
+package org.regionwise.training;
+
+import java.nio.file.Path;
+import org.regionwise.core.backend.TrainingBackend;
+import org.regionwise.core.backend.TrainingData;
+import org.regionwise.core.backend.TrainingListener;
+import org.regionwise.core.backend.TrainingPlan;
+import org.regionwise.training.spi.Engine;
+import org.regionwise.training.spi.ModelFiles;
+import org.regionwise.training.spi.Network;
+
+/**
+ * A {@link TrainingBackend} made of an {@link Engine} and the engine-neutral {@link Trainer}: what every engine module
+ * registers under its name.
+ *
+ * <pre>{@code
+ * TrainingBackend b = new EngineBackend(new TensorFlowEngine());
+ * try (TrainedModel m = b.train(plan, data, TrainingListener.none())) { ... }
+ * }</pre>
+ */
+public final class EngineBackend implements TrainingBackend {
+    private final Engine engine;
+    private final PipelineOptions pipeline;
+
+    /** The default pipeline: half the cores build batches. */
+    public EngineBackend(Engine engine) { this(engine, PipelineOptions.defaults()); }
+
+    public EngineBackend(Engine engine, PipelineOptions pipeline) {
+        this.engine = engine;
+        this.pipeline = pipeline;
+    }
+
+    /** The same engine with {@code workers} batch-building threads (0: on the training thread) and {@code prefetch} batches ahead. */
+    public EngineBackend withPipeline(int workers, int prefetch) {
+        return new EngineBackend(engine, new PipelineOptions(workers, prefetch));
+    }
+
+    public Engine engine() { return engine; }
+
+    public PipelineOptions pipeline() { return pipeline; }
+
+    @Override public String name() { return engine.name(); }
+
+    @Override public void validate(TrainingPlan plan) { Trainer.validate(engine, plan); }
+
+    @Override
+    public NetworkModel train(TrainingPlan plan, TrainingData data, TrainingListener listener) {
+        Trainer.Outcome o = Trainer.run(engine, plan, data, listener, false, pipeline);
+        return new NetworkModel(o.network(), o.history());
+    }
+
+    /**
+     * Continues the run of {@code plan} from {@code plan.outputDirectory()/checkpoints/last}; the result equals an
+     * uninterrupted run of the same plan.
+     *
+     * @throws IllegalArgumentException when the plan has no output directory or it holds no checkpoint
+     */
+    public NetworkModel resume(TrainingPlan plan, TrainingData data, TrainingListener listener) {
+        Trainer.Outcome o = Trainer.run(engine, plan, data, listener, true, pipeline);
+        return new NetworkModel(o.network(), o.history());
+    }
+
+    /** Loads a model saved by {@link NetworkModel#save} (or a checkpoint directory) of this engine. */
+    @Override
+    public NetworkModel load(Path directory) {
+        ModelFiles.read(directory, engine.name());
+        Network n = engine.load(directory);
+        return new NetworkModel(n, java.util.List.of());
+    }
+}

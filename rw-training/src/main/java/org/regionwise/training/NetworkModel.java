@@ -1,0 +1,51 @@
+package org.regionwise.training;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.regionwise.core.backend.EpochReport;
+import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.TrainedModel;
+import org.regionwise.core.image.ClassMaps;
+import org.regionwise.core.image.FloatImage;
+import org.regionwise.training.internal.Predictor;
+import org.regionwise.training.spi.Network;
+
+/**
+ * A trained (or loaded) engine network as a {@link TrainedModel}: {@link #predict} takes a 2D image of any size, or
+ * a 3D volume that it predicts slice by slice along z (z-scored per channel, padded to a multiple of
+ * {@code 2^depth} and cropped back); {@link #save} writes {@code model.properties} and the engine's files;
+ * {@link #export} the engine's self-contained format. Not thread-safe; close it to free native memory.
+ */
+public final class NetworkModel implements TrainedModel {
+    private final Network network;
+    private final List<EpochReport> history;
+
+    public NetworkModel(Network network, List<EpochReport> history) {
+        this.network = network;
+        this.history = List.copyOf(history);
+    }
+
+    @Override public ModelSpec.UNet spec() { return network.spec(); }
+
+    @Override public List<EpochReport> history() { return history; }
+
+    @Override public ClassMaps predict(FloatImage image) { return Predictor.predict(network, image); }
+
+    /** One image per input channel (2D of any size, or 3D slice by slice along z). */
+    @Override public ClassMaps predict(List<FloatImage> channels) { return Predictor.predict(network, channels); }
+
+    @Override public void save(Path directory) { network.save(directory); }
+
+    @Override public void export(Path directory) { network.export(directory); }
+
+    /** Current values of the trainable variables in creation order (for comparisons and diagnostics). */
+    public List<float[]> weights() { return network.weights(); }
+
+    /** Number of trainable parameters. */
+    public long parameterCount() { return network.parameterCount(); }
+
+    /** The engine's network (for engine-specific diagnostics). */
+    public Network network() { return network; }
+
+    @Override public void close() { network.close(); }
+}

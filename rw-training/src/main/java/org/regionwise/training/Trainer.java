@@ -1,0 +1,201 @@
+package org.regionwise.training;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.regionwise.core.backend.EpochReport;
+import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.backend.TrainingData;
+import org.regionwise.core.backend.TrainingListener;
+import org.regionwise.core.backend.TrainingPlan;
+import org.regionwise.core.image.LabelImage;
+import org.regionwise.metrics.Metrics;
+import org.regionwise.training.internal.BatchFactory;
+import org.regionwise.training.internal.BatchPipeline;
+import org.regionwise.training.internal.Checkpoints;
+import org.regionwise.training.internal.HistoryCsv;
+import org.regionwise.training.internal.PatchSampler;
+import org.regionwise.training.internal.Predictor;
+import org.regionwise.training.spi.Batch;
+import org.regionwise.training.spi.Engine;
+import org.regionwise.training.spi.GradualAlphas;
+import org.regionwise.training.spi.ModelFiles;
+import org.regionwise.training.spi.OutputScales;
+import org.regionwise.training.spi.StepResult;
+import org.regionwise.training.spi.TrainableNetwork;
+
+/**
+ * The engine-neutral training loop: {@code epochs x iterationsPerEpoch} optimiser steps of an {@link Engine}'s
+ * network on batches from the prefetching pipeline (patches, augmentation, the loss's maps at every output scale),
+ * the poly learning rate and gradual-loss alphas per epoch, validation (per-class Dice and Hausdorff distance in mm
+ * from rw-metrics, averaged over validation cases ignoring NaN) every {@code validateEvery} epochs and after the last,
+ * {@code history.csv} and atomic checkpoints ({@code last}, {@code best} by mean foreground Dice) in the run's output
+ * directory, and a {@link TrainingDivergedException} on a non-finite loss (the last checkpoint stays as it was).
+ */
+public final class Trainer {
+    private static final Logger LOG = LogManager.getLogger(Trainer.class);
+
+    /** The trained network and its history; the caller owns (closes) the network. */
+    public record Outcome(TrainableNetwork network, List<EpochReport> history, long batchWaitNanos) {}
+
+    private Trainer() {}
+
+    /**
+     * Trains from scratch, or resumes from {@code plan.outputDirectory()/checkpoints/last} when {@code resume} is true
+     * (weights, optimiser state, epoch, best Dice and history restored; the pipeline resumes at the next epoch's
+     * batches, so the result equals the uninterrupted run).
+     */
+    public static Outcome run(Engine engine, TrainingPlan plan, TrainingData data, TrainingListener listener, boolean resume,
+                              PipelineOptions options) {
+        validate(engine, plan);
+        ModelSpec.UNet spec = (ModelSpec.UNet) plan.model();
+        if (spec.classes() != data.classes()) {
+            throw new IllegalArgumentException("the model has K=" + spec.classes() + " classes but the data '" + data.name()
+                    + "' has " + data.classes() + " " + data.classNames());
+        }
+        for (Sample s : data.training()) s.labels().requireClasses(spec.classes());
+        for (List<Sample> split : List.of(data.training(), data.validation())) {
+            for (Sample s : split) {
+                if (s.channelCount() != spec.inputChannels()) {
+                    throw new IllegalArgumentException("case " + s.id() + " of '" + data.name() + "' has " + s.channelCount()
+                            + " image channel(s) but the model expects inputChannels=" + spec.inputChannels());
+                }
+            }
+        }
+        Path out = plan.outputDirectory();
+        if (resume && out == null) throw new IllegalArgumentException("resuming needs the plan's output directory");
+
+        TrainableNetwork network = engine.createForTraining(spec, plan.loss(), plan.optimizer(), plan.threads());
+        try {
+            network.initialize();
+            List<EpochReport> history = new ArrayList<>();
+            int startEpoch = 0;
+            double bestDice = Double.NEGATIVE_INFINITY;
+            int bestEpoch = -1;
+            if (resume) {
+                Path ckpt = Checkpoints.locate(out, Checkpoints.LAST).orElseThrow(() ->
+                        new IllegalArgumentException("no checkpoint to resume from in " + Checkpoints.root(out)));
+                ModelSpec.UNet saved = ModelFiles.read(ckpt, engine.name());
+                if (!saved.equals(spec)) {
+                    throw new IllegalArgumentException("checkpoint " + ckpt + " holds " + saved + " but the plan asks for " + spec);
+                }
+                network.restore(ckpt);
+                Checkpoints.State st = Checkpoints.readState(ckpt);
+                startEpoch = st.epochsDone();
+                bestDice = st.bestDice();
+                bestEpoch = st.bestEpoch();
+                history.addAll(Checkpoints.readHistory(ckpt));
+                LOG.info("resuming {} from {} after {} epoch(s)", spec, ckpt, startEpoch);
+            } else if (out != null) {
+                Files.createDirectories(out);
+            }
+            long waited = 0;
+            if (startEpoch < plan.epochs()) {
+                PatchSampler sampler = new PatchSampler(data.training(), plan.patchSize(), true);
+                BatchFactory factory = new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(), network.scales(), plan.seed());
+                try (BatchPipeline pipeline = new BatchPipeline(factory, startEpoch, plan.epochs(), plan.iterationsPerEpoch(),
+                        options.workers(), options.prefetch())) {
+                    for (int epoch = startEpoch; epoch < plan.epochs(); epoch++) {
+                        long t0 = System.nanoTime();
+                        double lr = plan.optimizer().learningRateAt(epoch, plan.epochs());
+                        double[] alphas = GradualAlphas.at(plan.loss(), epoch);
+                        double lossSum = 0;
+                        for (int step = 0; step < plan.iterationsPerEpoch(); step++) {
+                            Batch batch = pipeline.next();
+                            StepResult r = network.step(batch, lr, alphas);
+                            if (!Double.isFinite(r.loss())) {
+                                String where = out == null ? "no checkpoint (no output directory)"
+                                        : Checkpoints.locate(out, Checkpoints.LAST).map(p -> "the last good checkpoint is " + p)
+                                                .orElse("no checkpoint was written yet");
+                                throw new TrainingDivergedException("training diverged: loss is " + r.loss() + " at epoch " + epoch
+                                        + ", step " + step + " (learning rate " + lr + ", gradient norm " + r.gradientNorm() + "); " + where,
+                                        epoch, step);
+                            }
+                            lossSum += r.loss();
+                            listener.onStep(epoch, step, plan.iterationsPerEpoch(), r.loss());
+                        }
+                        boolean validate = !data.validation().isEmpty()
+                                && ((epoch + 1) % plan.validateEvery() == 0 || epoch == plan.epochs() - 1);
+                        List<Double> dice = List.of(), hd = List.of();
+                        if (validate) {
+                            List<List<Double>> m = validate(network, data.validation(), spec.classes());
+                            dice = m.get(0);
+                            hd = m.get(1);
+                        }
+                        EpochReport report = new EpochReport(epoch, lossSum / plan.iterationsPerEpoch(), lr, dice, hd,
+                                (System.nanoTime() - t0) / 1e9);
+                        history.add(report);
+                        LOG.info("epoch {}/{}: loss {} lr {} {}", epoch + 1, plan.epochs(), report.trainLoss(), lr,
+                                validate ? "dice " + dice + " hd " + hd : "");
+                        if (out != null) {
+                            double mean = validate ? EpochReport.meanForeground(dice) : Double.NaN;
+                            boolean best = validate && !Double.isNaN(mean) && mean > bestDice;
+                            if (best) { bestDice = mean; bestEpoch = epoch; }
+                            Checkpoints.State state = new Checkpoints.State(epoch + 1, bestDice, bestEpoch);
+                            Checkpoints.write(out, Checkpoints.LAST, network::save, state, history, spec.classes());
+                            if (best) Checkpoints.write(out, Checkpoints.BEST, network::save, state, history, spec.classes());
+                            HistoryCsv.write(out.resolve("history.csv"), history, spec.classes());
+                        }
+                        listener.onEpoch(report);
+                    }
+                    waited = pipeline.waitedNanos();
+                }
+            }
+            return new Outcome(network, history, waited);
+        } catch (IOException e) {
+            network.close();
+            throw new UncheckedIOException("training I/O failed in " + out, e);
+        } catch (RuntimeException | Error e) {
+            network.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Rejects plans that cannot be trained, naming the reason: a model that is not a {@link ModelSpec.UNet}, a patch
+     * size that is not a multiple of {@code 2^depth} or too small for the deepest supervised output, and whatever
+     * {@link Engine#validate} rejects.
+     */
+    public static void validate(Engine engine, TrainingPlan plan) {
+        if (!(plan.model() instanceof ModelSpec.UNet spec)) {
+            throw new IllegalArgumentException("the " + engine.displayName() + " backend trains ModelSpec.UNet models, got " + plan.model());
+        }
+        engine.validate(plan);
+        int multiple = 1 << spec.depth();
+        if (plan.patchSize() % multiple != 0) {
+            throw new IllegalArgumentException("patch size " + plan.patchSize() + " must be a multiple of 2^depth = " + multiple
+                    + " (depth " + spec.depth() + ")");
+        }
+        if (plan.patchSize() >> OutputScales.of(spec) - 1 < 1) {
+            throw new IllegalArgumentException("patch size " + plan.patchSize() + " is too small for depth " + spec.depth());
+        }
+    }
+
+    /** Per-class Dice and Hausdorff (mm) averaged over the validation cases, NaN values skipped. */
+    static List<List<Double>> validate(TrainableNetwork network, List<Sample> cases, int classes) {
+        double[] dSum = new double[classes], hSum = new double[classes];
+        int[] dN = new int[classes], hN = new int[classes];
+        for (Sample s : cases) {
+            LabelImage pred = Predictor.predict(network, s.channels()).argmax();
+            LabelImage ref = new LabelImage(pred.grid(), s.labels().data());
+            for (int k = 0; k < classes; k++) {
+                double d = Metrics.dice(pred, ref, k);
+                if (!Double.isNaN(d)) { dSum[k] += d; dN[k]++; }
+                double h = Metrics.hausdorff(pred, ref, k);
+                if (!Double.isNaN(h)) { hSum[k] += h; hN[k]++; }
+            }
+        }
+        List<Double> dice = new ArrayList<>(), hd = new ArrayList<>();
+        for (int k = 0; k < classes; k++) {
+            dice.add(dN[k] == 0 ? Double.NaN : dSum[k] / dN[k]);
+            hd.add(hN[k] == 0 ? Double.NaN : hSum[k] / hN[k]);
+        }
+        return List.of(dice, hd);
+    }
+}

@@ -1,0 +1,147 @@
+package org.regionwise.training.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.regionwise.core.backend.Sample;
+import org.regionwise.core.image.Grid;
+import org.regionwise.core.image.LabelImage;
+import org.regionwise.maps.MultiScaleMaps;
+
+/**
+ * Crops and augments square training patches from 2D cases of one or more channels. Intensities are z-scored per
+ * case and channel ({@code (x - mean) / std}, the same normalisation {@link org.regionwise.training.internal.Predictor}
+ * applies), the patch is resampled through the {@link Augmentation} matrix around a centre voxel (bilinear for
+ * intensities, every channel alike, nearest for labels, 0 / background outside the image). As nnU-Net, the last third of each batch is centred on a random
+ * foreground voxel (when the case has one), the rest on a uniformly random voxel.
+ */
+public final class PatchSampler {
+
+    /** A prepared case: z-scored intensities per channel, labels, foreground voxel indices. */
+    record Case(int nx, int ny, double[] spacing, float[][] channels, int[] labels, int[] foreground) {}
+
+    /** One augmented patch: intensities interleaved NHWC ({@code [y][x][channel]}), labels {@code [y][x]}. */
+    record Patch(float[] image, int[] labels) {}
+
+    private final List<Case> cases;
+    private final int size;
+    private final int channels;
+    private final boolean augment;
+
+    public PatchSampler(List<Sample> samples, int size, boolean augment) {
+        if (samples.isEmpty()) throw new IllegalArgumentException("training needs at least one training sample");
+        List<Case> c = new ArrayList<>();
+        for (Sample s : samples) c.add(prepare(s));
+        this.cases = List.copyOf(c);
+        this.size = size;
+        this.channels = samples.get(0).channelCount();
+        for (Sample s : samples) {
+            if (s.channelCount() != channels) {
+                throw new IllegalArgumentException("training sample " + s.id() + " has " + s.channelCount() + " channels, the first one " + channels);
+            }
+        }
+        this.augment = augment;
+    }
+
+    static Case prepare(Sample s) {
+        Grid g = s.image().grid();
+        if (!g.is2D()) throw new IllegalArgumentException("training sample " + s.id() + " is " + g.describeSize() + ", training runs on 2D cases (3D volumes are predicted slice by slice by a 2D model)");
+        float[][] img = new float[s.channelCount()][];
+        for (int c = 0; c < img.length; c++) img[c] = zScore(s.channels().get(c).data());
+        int[] lab = s.labels().data();
+        int n = 0;
+        for (int l : lab) if (l > 0) n++;
+        int[] fg = new int[n];
+        n = 0;
+        for (int i = 0; i < lab.length; i++) if (lab[i] > 0) fg[n++] = i;
+        return new Case(g.size(0), g.size(1), g.spacings(), img, lab, fg);
+    }
+
+    /** {@code (x - mean) / std} over all voxels (std 1 when the image is constant). */
+    public static float[] zScore(float[] x) {
+        double sum = 0, sq = 0;
+        for (float v : x) { sum += v; sq += (double) v * v; }
+        double mean = sum / x.length;
+        double var = Math.max(0, sq / x.length - mean * mean);
+        double std = var > 1e-12 ? Math.sqrt(var) : 1;
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = (float) ((x[i] - mean) / std);
+        return out;
+    }
+
+    int patchSize() { return size; }
+
+    int channels() { return channels; }
+
+    /** Spacing of case 0 (patches inherit their case's spacing; see {@link #spacing(int)}). */
+    double[] spacing(int caseIndex) { return cases.get(caseIndex).spacing(); }
+
+    /** Draws patch {@code j} of a batch of {@code batchSize} from {@code r}; returns the case index in {@code caseOut[0]}. */
+    Patch draw(SplittableRandom r, int j, int batchSize, int[] caseOut) {
+        int ci = r.nextInt(cases.size());
+        Case c = cases.get(ci);
+        caseOut[0] = ci;
+        boolean forceForeground = j >= Math.round(batchSize * (1 - 0.33));
+        int centre;
+        if (forceForeground && c.foreground().length > 0) centre = c.foreground()[r.nextInt(c.foreground().length)];
+        else centre = r.nextInt(c.nx() * c.ny());
+        Augmentation a = augment ? Augmentation.draw(r) : Augmentation.none();
+        return extract(c, centre % c.nx(), centre / c.nx(), a);
+    }
+
+    Patch extract(Case c, int cx, int cy, Augmentation a) {
+        int p = size, nc = c.channels().length;
+        float[] img = new float[p * p * nc];
+        int[] lab = new int[p * p];
+        int half = p / 2; // patch voxel (p/2, p/2) sits on the centre voxel: no augmentation is an exact crop
+        SplittableRandom noise = a.noiseSigma() > 0 ? new SplittableRandom(a.noiseSeed()) : null;
+        for (int v = 0; v < p; v++) {
+            double dv = v - half;
+            for (int u = 0; u < p; u++) {
+                double du = u - half;
+                double sx = cx + a.a00() * du + a.a01() * dv;
+                double sy = cy + a.a10() * du + a.a11() * dv;
+                int o = u + p * v;
+                // bilinear weights once per voxel, applied to every channel
+                int x0 = (int) Math.floor(sx), y0 = (int) Math.floor(sy);
+                double fx = sx - x0, fy = sy - y0;
+                for (int ch = 0; ch < nc; ch++) img[o * nc + ch] = bilinear(c, ch, x0, y0, fx, fy);
+                int nx = (int) Math.round(sx), ny = (int) Math.round(sy);
+                lab[o] = nx >= 0 && ny >= 0 && nx < c.nx() && ny < c.ny() ? c.labels()[nx + c.nx() * ny] : 0;
+            }
+        }
+        if (a.brightness() != 1 || noise != null) {
+            for (int i = 0; i < img.length; i++) {
+                double x = img[i] * a.brightness();
+                if (noise != null) x += gaussian(noise) * a.noiseSigma();
+                img[i] = (float) x;
+            }
+        }
+        return new Patch(img, lab);
+    }
+
+    private static double gaussian(SplittableRandom r) {
+        double u1 = r.nextDouble(), u2 = r.nextDouble();
+        return Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** Channel {@code ch} interpolated at {@code (x0 + fx, y0 + fy)}. */
+    private static float bilinear(Case c, int ch, int x0, int y0, double fx, double fy) {
+        return (float) ((1 - fx) * (1 - fy) * at(c, ch, x0, y0) + fx * (1 - fy) * at(c, ch, x0 + 1, y0)
+                + (1 - fx) * fy * at(c, ch, x0, y0 + 1) + fx * fy * at(c, ch, x0 + 1, y0 + 1));
+    }
+
+    private static float at(Case c, int ch, int x, int y) {
+        return x >= 0 && y >= 0 && x < c.nx() && y < c.ny() ? c.channels()[ch][x + c.nx() * y] : 0f;
+    }
+
+    /**
+     * Labels downsampled by {@code 2^s} with nnU-Net's order-0 rule ({@link MultiScaleMaps#downsample}: output voxel
+     * {@code o} takes input {@code floor((o + 0.5) 2^s)}; spacing multiplied by {@code 2^s}).
+     */
+    static LabelImage downsample(LabelImage labels, int s) {
+        if (s == 0) return labels;
+        double f = Math.scalb(1.0, -s);
+        return MultiScaleMaps.downsample(labels, new double[] {f, f});
+    }
+}

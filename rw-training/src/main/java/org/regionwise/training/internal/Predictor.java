@@ -1,0 +1,68 @@
+package org.regionwise.training.internal;
+
+import java.util.List;
+import org.regionwise.core.image.ClassMaps;
+import org.regionwise.core.image.FloatImage;
+import org.regionwise.core.image.Grid;
+import org.regionwise.training.spi.Network;
+
+/**
+ * Whole-image prediction: a 2D image of any size, one image per input channel, is z-scored per channel (as training
+ * patches), zero-padded at the high end of each axis to a multiple of {@code 2^depth}, run through the network and
+ * cropped back; a 3D volume is predicted slice by slice along its last axis (z) and reassembled on the input's grid.
+ */
+public final class Predictor {
+    private Predictor() {}
+
+    /** Softmax probabilities on {@code image}'s grid (K maps) of a single-channel network. */
+    public static ClassMaps predict(Network model, FloatImage image) { return predict(model, List.of(image)); }
+
+    /** Softmax probabilities on the channels' grid (K maps); one image per input channel, in training order. */
+    public static ClassMaps predict(Network model, List<FloatImage> channels) {
+        int nc = model.spec().inputChannels();
+        if (channels.size() != nc) {
+            throw new IllegalArgumentException("the model takes " + nc + " input channel" + (nc == 1 ? "" : "s") + ", got " + channels.size());
+        }
+        Grid g = channels.get(0).grid();
+        for (int c = 1; c < nc; c++) g.requireSameShape(channels.get(c).grid(), "input channel " + c + " vs channel 0");
+        int k = model.spec().classes();
+        if (g.is2D()) {
+            float[][] data = new float[nc][];
+            for (int c = 0; c < nc; c++) data[c] = channels.get(c).data();
+            return new ClassMaps(g, predictSlice(model, data, g.size(0), g.size(1)));
+        }
+        int nx = g.size(0), ny = g.size(1), nz = g.size(2), n = nx * ny;
+        float[][] out = new float[k][g.voxelCount()];
+        float[][] slice = new float[nc][n];
+        for (int z = 0; z < nz; z++) {
+            for (int c = 0; c < nc; c++) System.arraycopy(channels.get(c).data(), z * n, slice[c], 0, n);
+            float[][] p = predictSlice(model, slice, nx, ny);
+            for (int c = 0; c < k; c++) System.arraycopy(p[c], 0, out[c], z * n, n);
+        }
+        return new ClassMaps(g, out);
+    }
+
+    /** Probabilities of one 2D slice ({@code nx} fastest; {@code data[c]} is channel c), per class. */
+    static float[][] predictSlice(Network model, float[][] data, int nx, int ny) {
+        int m = 1 << model.spec().depth();
+        int px = (nx + m - 1) / m * m, py = (ny + m - 1) / m * m;
+        int nc = data.length;
+        float[] padded = new float[px * py * nc];
+        for (int c = 0; c < nc; c++) {
+            float[] norm = PatchSampler.zScore(data[c]);
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) padded[((y * px) + x) * nc + c] = norm[x + nx * y];
+            }
+        }
+        float[] probs = model.predict(padded, 1, py, px);
+        int k = model.spec().classes();
+        float[][] out = new float[k][nx * ny];
+        for (int y = 0; y < ny; y++) {
+            for (int x = 0; x < nx; x++) {
+                int src = (y * px + x) * k;
+                for (int c = 0; c < k; c++) out[c][x + nx * y] = probs[src + c];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,5 @@
+/** Internals of the training core: patch sampler, augmentation, batch factory and pipeline, checkpoints, history, prediction. */
+@NullMarked
+package org.regionwise.training.internal;
+
+import org.jspecify.annotations.NullMarked;

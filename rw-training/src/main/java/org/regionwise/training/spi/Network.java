@@ -1,0 +1,43 @@
+package org.regionwise.training.spi;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.regionwise.core.backend.ModelSpec;
+
+/**
+ * A U-Net held by an engine (native memory: close it). Tensors cross this interface as flat float arrays in NHWC
+ * order, so the trainer never touches an engine's tensor type.
+ */
+public interface Network extends AutoCloseable {
+
+    ModelSpec.UNet spec();
+
+    /**
+     * Softmax probabilities of {@code n} images of {@code h x w} (multiples of {@code 2^depth}): input
+     * {@code [n, h, w, C]} z-scored intensities, output {@code [n, h, w, K]}.
+     */
+    float[] predict(float[] images, int n, int h, int w);
+
+    /**
+     * Writes the network's complete state into {@code directory}: {@link ModelFiles#write model.properties} and the
+     * engine's own files (weights, optimiser moments and step, normalisation statistics). {@link Engine#load} and
+     * {@link TrainableNetwork#restore} read it back.
+     */
+    void save(Path directory);
+
+    /** Exports a self-contained model that loads without RegionWise (TensorFlow: a SavedModel). */
+    void export(Path directory);
+
+    /** Current values of the trainable parameters in creation order (diagnostics, cross-engine comparisons). */
+    List<float[]> weights();
+
+    /** Number of trainable parameters. */
+    default long parameterCount() {
+        long n = 0;
+        for (float[] w : weights()) n += w.length;
+        return n;
+    }
+
+    /** Frees the native memory; later calls do nothing. */
+    @Override void close();
+}
