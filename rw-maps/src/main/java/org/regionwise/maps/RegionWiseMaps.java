@@ -24,6 +24,7 @@ import org.regionwise.maps.distance.EuclideanDistanceTransform;
  *   <tr><td>{@link MapSpec.Boundary}</td><td>{@link BoundaryDistanceMap}</td></tr>
  *   <tr><td>{@link MapSpec.ActiveContour}</td><td>{@link ActiveContourMap}</td></tr>
  *   <tr><td>{@link MapSpec.ClassBalanced}</td><td>{@link ClassBalancedRegionWiseMap}</td></tr>
+ *   <tr><td>{@link MapSpec.FrequencyBalanced}</td><td>{@link FrequencyBalancedRegionWiseMap}</td></tr>
  *   <tr><td>{@link MapSpec.UNetBorder}</td><td>{@link UNetBorderMap}</td></tr>
  *   <tr><td>{@link MapSpec.Weighted}</td><td>{@link WeightedMap}</td></tr>
  *   <tr><td>{@link MapSpec.Custom}</td><td>the user's function, its output shape checked</td></tr>
@@ -45,6 +46,7 @@ public final class RegionWiseMaps {
         if (spec instanceof MapSpec.Boundary b) return new BoundaryDistanceMap(b.variant(), b.units(), edt);
         if (spec instanceof MapSpec.ActiveContour) return new ActiveContourMap();
         if (spec instanceof MapSpec.ClassBalanced c) return new ClassBalancedRegionWiseMap(c.outside(), c.units(), edt);
+        if (spec instanceof MapSpec.FrequencyBalanced f) return new FrequencyBalancedRegionWiseMap(f.units(), edt);
         if (spec instanceof MapSpec.UNetBorder u) return new UNetBorderMap(u.w0(), u.sigma(), edt);
         if (spec instanceof MapSpec.Weighted w) {
             List<WeightedMap.Term> terms = new ArrayList<>();

@@ -23,7 +23,7 @@ class MapsModuleTest {
         };
         Map<String, MapSpec> maps = Guice.createInjector(new MapsModule(), other)
                 .getInstance(Key.get(new TypeLiteral<Map<String, MapSpec>>() {}));
-        assertThat(maps).containsOnlyKeys("rrw", "boundary", "boundary-kervadec", "ac", "class-balanced", "unet-border", "mine");
+        assertThat(maps).containsOnlyKeys("rrw", "boundary", "boundary-kervadec", "ac", "class-balanced", "rrw-balanced", "unet-border", "mine");
         assertThat(maps.get("rrw")).isEqualTo(Maps.rectified());
         assertThat(maps.get("boundary-kervadec")).isEqualTo(Maps.boundaryKervadec());
         assertThat(((MapSpec.ClassBalanced) maps.get("class-balanced")).outside()).containsExactly(0.95, 0.05);

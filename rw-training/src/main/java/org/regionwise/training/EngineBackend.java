@@ -18,26 +18,31 @@ import org.regionwise.training.spi.Network;
  * try (TrainedModel m = b.train(plan, data, TrainingListener.none())) { ... }
  * }</pre>
  */
-public final class EngineBackend implements TrainingBackend {
+public class EngineBackend implements TrainingBackend {
     private final Engine engine;
-    private final PipelineOptions pipeline;
+    private final TrainerOptions options;
 
-    /** The default pipeline: half the cores build batches. */
-    public EngineBackend(Engine engine) { this(engine, PipelineOptions.defaults()); }
+    /** The default options: half the cores build batches, automatic collapse detection without stop. */
+    public EngineBackend(Engine engine) { this(engine, TrainerOptions.defaults()); }
 
-    public EngineBackend(Engine engine, PipelineOptions pipeline) {
+    public EngineBackend(Engine engine, PipelineOptions pipeline) { this(engine, TrainerOptions.defaults().withPipeline(pipeline)); }
+
+    public EngineBackend(Engine engine, TrainerOptions options) {
         this.engine = engine;
-        this.pipeline = pipeline;
+        this.options = options;
     }
 
     /** The same engine with {@code workers} batch-building threads (0: on the training thread) and {@code prefetch} batches ahead. */
     public EngineBackend withPipeline(int workers, int prefetch) {
-        return new EngineBackend(engine, new PipelineOptions(workers, prefetch));
+        return withOptions(options.withPipeline(new PipelineOptions(workers, prefetch)));
     }
+
+    /** The same engine with other trainer options (collapse policy, diagnostics, pipeline). */
+    public EngineBackend withOptions(TrainerOptions other) { return new EngineBackend(engine, other); }
 
     public Engine engine() { return engine; }
 
-    public PipelineOptions pipeline() { return pipeline; }
+    public TrainerOptions options() { return options; }
 
     @Override public String name() { return engine.name(); }
 
@@ -45,7 +50,7 @@ public final class EngineBackend implements TrainingBackend {
 
     @Override
     public NetworkModel train(TrainingPlan plan, TrainingData data, TrainingListener listener) {
-        Trainer.Outcome o = Trainer.run(engine, plan, data, listener, false, pipeline);
+        Trainer.Outcome o = Trainer.run(engine, plan, data, listener, false, options);
         return new NetworkModel(o.network(), o.history());
     }
 
@@ -56,7 +61,7 @@ public final class EngineBackend implements TrainingBackend {
      * @throws IllegalArgumentException when the plan has no output directory or it holds no checkpoint
      */
     public NetworkModel resume(TrainingPlan plan, TrainingData data, TrainingListener listener) {
-        Trainer.Outcome o = Trainer.run(engine, plan, data, listener, true, pipeline);
+        Trainer.Outcome o = Trainer.run(engine, plan, data, listener, true, options);
         return new NetworkModel(o.network(), o.history());
     }
 

@@ -53,6 +53,20 @@ public final class Trainer {
      */
     public static Outcome run(Engine engine, TrainingPlan plan, TrainingData data, TrainingListener listener, boolean resume,
                               PipelineOptions options) {
+        return run(engine, plan, data, listener, resume, TrainerOptions.defaults().withPipeline(options));
+    }
+
+    /**
+     * {@link #run(Engine, TrainingPlan, TrainingData, TrainingListener, boolean, PipelineOptions)} with collapse
+     * detection and diagnostics as {@code options} say: a foreground class predicted nowhere on validation is logged
+     * once with a remedy and recorded in {@code history.csv}, and ends the run with a
+     * {@link TrainingCollapsedException} (after the epoch's checkpoint) when the policy says stop; with diagnostics,
+     * {@code diagnostics.csv} gets the {@link GradientDiagnostics} of every validation.
+     */
+    public static Outcome run(Engine engine, TrainingPlan plan, TrainingData data, TrainingListener listener, boolean resume,
+                              TrainerOptions trainerOptions) {
+        PipelineOptions options = trainerOptions.pipeline();
+        CollapsePolicy collapse = trainerOptions.collapse().resolve(plan.epochs(), plan.validateEvery());
         validate(engine, plan);
         ModelSpec.UNet spec = (ModelSpec.UNet) plan.model();
         if (spec.classes() != data.classes()) {
@@ -78,6 +92,13 @@ public final class Trainer {
             int startEpoch = 0;
             double bestDice = Double.NEGATIVE_INFINITY;
             int bestEpoch = -1;
+            CollapseDetector detector = new CollapseDetector(collapse);
+            GradientDiagnostics diagnostics = trainerOptions.diagnostics() ? new GradientDiagnostics(plan.loss(), spec.classes()) : null;
+            StringBuilder diagnosticsCsv = new StringBuilder(GradientDiagnostics.csvHeader()).append('\n');
+            if (resume && diagnostics != null && out != null && Files.exists(out.resolve(DIAGNOSTICS))) {
+                diagnosticsCsv.setLength(0);
+                diagnosticsCsv.append(Files.readString(out.resolve(DIAGNOSTICS)));
+            }
             if (resume) {
                 Path ckpt = Checkpoints.locate(out, Checkpoints.LAST).orElseThrow(() ->
                         new IllegalArgumentException("no checkpoint to resume from in " + Checkpoints.root(out)));
@@ -91,6 +112,7 @@ public final class Trainer {
                 bestDice = st.bestDice();
                 bestEpoch = st.bestEpoch();
                 history.addAll(Checkpoints.readHistory(ckpt));
+                for (EpochReport h : history) detector.update(h);
                 LOG.info("resuming {} from {} after {} epoch(s)", spec, ckpt, startEpoch);
             } else if (out != null) {
                 Files.createDirectories(out);
@@ -123,14 +145,21 @@ public final class Trainer {
                         boolean validate = !data.validation().isEmpty()
                                 && ((epoch + 1) % plan.validateEvery() == 0 || epoch == plan.epochs() - 1);
                         List<Double> dice = List.of(), hd = List.of();
+                        List<Long> predicted = List.of();
                         if (validate) {
-                            List<List<Double>> m = validate(network, data.validation(), spec.classes());
-                            dice = m.get(0);
-                            hd = m.get(1);
+                            Validation m = validate(network, data.validation(), spec.classes());
+                            dice = m.dice();
+                            hd = m.hausdorffMm();
+                            predicted = m.predictedVoxels();
+                            if (diagnostics != null) {
+                                diagnosticsCsv.append(diagnostics.csvRows(epoch, diagnostics.measure(network, data.validation(), epoch)));
+                            }
                         }
                         EpochReport report = new EpochReport(epoch, lossSum / plan.iterationsPerEpoch(), lr, dice, hd,
-                                (System.nanoTime() - t0) / 1e9);
+                                (System.nanoTime() - t0) / 1e9, predicted);
                         history.add(report);
+                        List<Integer> collapsed = detector.update(report);
+                        for (int k : collapsed) LOG.warn(detector.message(k, data.classNames().get(k), epoch));
                         LOG.info("epoch {}/{}: loss {} lr {} {}", epoch + 1, plan.epochs(), report.trainLoss(), lr,
                                 validate ? "dice " + dice + " hd " + hd : "");
                         if (out != null) {
@@ -140,9 +169,17 @@ public final class Trainer {
                             Checkpoints.State state = new Checkpoints.State(epoch + 1, bestDice, bestEpoch);
                             Checkpoints.write(out, Checkpoints.LAST, network::save, state, history, spec.classes());
                             if (best) Checkpoints.write(out, Checkpoints.BEST, network::save, state, history, spec.classes());
-                            HistoryCsv.write(out.resolve("history.csv"), history, spec.classes());
+                            HistoryCsv.write(out.resolve("history.csv"), history, spec.classes(), collapse);
+                            if (diagnostics != null) org.regionwise.core.io.AtomicFiles.writeString(out.resolve(DIAGNOSTICS), diagnosticsCsv.toString());
                         }
                         listener.onEpoch(report);
+                        if (collapse.stop() && !collapsed.isEmpty()) {
+                            List<String> what = new ArrayList<>();
+                            for (int k : collapsed) what.add(detector.message(k, data.classNames().get(k), epoch));
+                            throw new TrainingCollapsedException("training stopped on collapse: " + String.join("; ", what)
+                                    + (out == null ? "" : "; the last checkpoint is " + Checkpoints.root(out).resolve(Checkpoints.LAST)),
+                                    epoch, collapsed);
+                        }
                     }
                     waited = pipeline.waitedNanos();
                 }
@@ -177,12 +214,19 @@ public final class Trainer {
         }
     }
 
-    /** Per-class Dice and Hausdorff (mm) averaged over the validation cases, NaN values skipped. */
-    static List<List<Double>> validate(TrainableNetwork network, List<Sample> cases, int classes) {
+    /** The file of {@link GradientDiagnostics} rows in the run directory. */
+    public static final String DIAGNOSTICS = "diagnostics.csv";
+
+    /** Per-class validation Dice and HD (mm) means over the cases (NaN skipped) and predicted voxel counts (summed). */
+    record Validation(List<Double> dice, List<Double> hausdorffMm, List<Long> predictedVoxels) {}
+
+    static Validation validate(TrainableNetwork network, List<Sample> cases, int classes) {
         double[] dSum = new double[classes], hSum = new double[classes];
         int[] dN = new int[classes], hN = new int[classes];
+        long[] predicted = new long[classes];
         for (Sample s : cases) {
             LabelImage pred = Predictor.predict(network, s.channels()).argmax();
+            for (int l : pred.data()) predicted[l]++;
             LabelImage ref = new LabelImage(pred.grid(), s.labels().data());
             for (int k = 0; k < classes; k++) {
                 double d = Metrics.dice(pred, ref, k);
@@ -192,10 +236,12 @@ public final class Trainer {
             }
         }
         List<Double> dice = new ArrayList<>(), hd = new ArrayList<>();
+        List<Long> voxels = new ArrayList<>();
         for (int k = 0; k < classes; k++) {
             dice.add(dN[k] == 0 ? Double.NaN : dSum[k] / dN[k]);
             hd.add(hN[k] == 0 ? Double.NaN : hSum[k] / hN[k]);
+            voxels.add(predicted[k]);
         }
-        return List.of(dice, hd);
+        return new Validation(dice, hd, voxels);
     }
 }

@@ -11,12 +11,22 @@ import java.util.List;
  * @param validationDice per-class mean validation Dice (index = class), empty when not validated this epoch
  * @param validationHausdorffMm per-class mean validation Hausdorff distance in mm, empty when not validated
  * @param seconds        wall time of the epoch
+ * @param validationPredictedVoxels per-class number of voxels the model predicted (argmax) over all validation cases,
+ *                       empty when not validated or not recorded; 0 for a foreground class that is present in the
+ *                       references means the model predicts it nowhere (collapse)
  */
 public record EpochReport(int epoch, double trainLoss, double learningRate, List<Double> validationDice,
-                          List<Double> validationHausdorffMm, double seconds) {
+                          List<Double> validationHausdorffMm, double seconds, List<Long> validationPredictedVoxels) {
     public EpochReport {
         validationDice = List.copyOf(validationDice);
         validationHausdorffMm = List.copyOf(validationHausdorffMm);
+        validationPredictedVoxels = List.copyOf(validationPredictedVoxels);
+    }
+
+    /** A report without predicted-voxel counts. */
+    public EpochReport(int epoch, double trainLoss, double learningRate, List<Double> validationDice,
+                       List<Double> validationHausdorffMm, double seconds) {
+        this(epoch, trainLoss, learningRate, validationDice, validationHausdorffMm, seconds, List.of());
     }
 
     public boolean validated() { return !validationDice.isEmpty(); }

@@ -35,6 +35,7 @@ public final class NamedLosses {
         m.put("gdl", Losses.generalizedDice());
         m.put("boundary", boundary);
         m.put("boundary-dice", Losses.boundaryDice());
+        m.put("rrw-balanced", Losses.regionWise(org.regionwise.core.map.Maps.frequencyBalanced()));
         m.put("ac", Losses.regionWise(org.regionwise.core.map.Maps.activeContour()));
         m.put("rrw+ce", Losses.equal(rrw, Losses.crossEntropy()));
         m.put("rrw+dice", Losses.equal(rrw, Losses.dice()));

@@ -45,6 +45,15 @@ public sealed interface MapSpec {
     }
 
     /**
+     * RRW with every voxel's values scaled by {@code v_c = n_min / n_c}, {@code c} its label and {@code n_c} the voxel
+     * count of class c in the image ({@code rrw-balanced}: outside values, and inside weights, from label frequencies).
+     */
+    record FrequencyBalanced(DistanceUnits units) implements MapSpec {
+        public FrequencyBalanced { Objects.requireNonNull(units, "units"); }
+        @Override public String id() { return "rrw-balanced"; }
+    }
+
+    /**
      * Pixel-importance map from the U-Net border weights {@code w(x) = w_c(x) + w0 exp(-(d1+d2)^2 / 2 sigma^2)}
      * (Ronneberger et al. 2015), expressed as an RW map.
      */

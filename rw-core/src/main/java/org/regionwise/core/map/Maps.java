@@ -29,6 +29,12 @@ public final class Maps {
         return new MapSpec.ClassBalanced(l, DistanceUnits.VOXELS);
     }
 
+    /**
+     * The frequency-balanced RRW map: {@code z_ik = v_{y_i} rrw_ik} with {@code v_c = n_min / n_c} from the label counts
+     * of each image (see rw-maps' {@code FrequencyBalancedRegionWiseMap}).
+     */
+    public static MapSpec frequencyBalanced() { return new MapSpec.FrequencyBalanced(DistanceUnits.VOXELS); }
+
     /** The U-Net border pixel-importance map with w0 = 10, sigma = 5 px. */
     public static MapSpec unetBorder() { return new MapSpec.UNetBorder(10, 5); }
 

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         description = {"Compute the region-wise (RW) map Z of a 2D or 3D label image (NIfTI, integer datatype) and write it "
                        + "as one 4D float32 NIfTI whose 4th axis is the class, on the input's grid. Maps: rrw (rectified RW: "
                        + "-d/max d inside, +1 outside), boundary (RW paper's signed distance), boundary-kervadec (Kervadec's "
-                       + "signed distance, mm), ac (1 - Y), class-balanced (RRW with outside values 0.95/0.05, K = 2 only), "
+                       + "signed distance, mm), ac (1 - Y), class-balanced (RRW with outside values 0.95/0.05, K = 2 only), rrw-balanced (RRW with each voxel scaled by n_min/n_c from the label counts), "
                        + "unet-border (U-Net border weights, w0 = 10, sigma = 5 voxels)."})
 public final class MapsCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -54,7 +54,7 @@ public final class MapsCommand implements Callable<Integer> {
     int classes;
 
     @Option(names = "--map", required = true, paramLabel = "NAME",
-            description = "rrw, boundary, boundary-kervadec, ac, class-balanced or unet-border.")
+            description = "rrw, rrw-balanced, boundary, boundary-kervadec, ac, class-balanced or unet-border.")
     String mapName;
 
     @Option(names = "--out", required = true, paramLabel = "Z.nii.gz", description = "Output 4D NIfTI (.nii or .nii.gz).")
@@ -139,6 +139,7 @@ public final class MapsCommand implements Callable<Integer> {
         if (s instanceof MapSpec.Rectified) return new MapSpec.Rectified(DistanceUnits.PHYSICAL);
         if (s instanceof MapSpec.Boundary b) return new MapSpec.Boundary(b.variant(), DistanceUnits.PHYSICAL);
         if (s instanceof MapSpec.ClassBalanced c) return new MapSpec.ClassBalanced(c.outside(), DistanceUnits.PHYSICAL);
+        if (s instanceof MapSpec.FrequencyBalanced) return new MapSpec.FrequencyBalanced(DistanceUnits.PHYSICAL);
         if (s instanceof MapSpec.UNetBorder) {
             throw new UserError("--physical-spacing does not apply to unet-border (sigma is in voxels)");
         }

@@ -26,6 +26,11 @@ import org.regionwise.examples.experiment.TrainingSettings;
 import org.regionwise.examples.losses.LossCatalog;
 import org.regionwise.examples.report.Csv;
 import org.regionwise.examples.report.ReportWriter;
+import org.regionwise.training.CollapseDetector;
+import org.regionwise.training.CollapsePolicy;
+import org.regionwise.training.EngineBackend;
+import org.regionwise.training.Trainer;
+import org.regionwise.training.TrainingCollapsedException;
 import org.regionwise.training.TrainingDivergedException;
 import org.regionwise.examples.report.Stats;
 import picocli.CommandLine.Command;
@@ -63,7 +68,25 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "RUN_DIR", description = "Run directory to create.")
     Path out;
 
+    @Option(names = "--stop-on-collapse", description = "End the run with exit code 3 when a foreground class is predicted nowhere on "
+            + "validation for the collapse patience (after the warm-up); without it the collapse is logged and recorded in history.csv.")
+    boolean stopOnCollapse;
+
+    @Option(names = "--collapse-patience", paramLabel = "N", description = "Consecutive validations without a voxel of a present class "
+            + "that count as a collapse (default: max(3, epochs/5)).")
+    Integer collapsePatience;
+
+    @Option(names = "--collapse-warmup", paramLabel = "E", description = "Epochs before collapse detection starts (default: epochs/5).")
+    Integer collapseWarmup;
+
+    @Option(names = "--diagnostics", description = "Write RUN_DIR/diagnostics.csv: per validation and class, the gradient norm of the loss "
+            + "at the logits, the fraction of voxels whose own-class probability is below 0.01 and its mean (see rw-training's README).")
+    boolean diagnostics;
+
     @Mixin ProgressOptions progress = new ProgressOptions();
+
+    /** Exit code of a run ended by {@code --stop-on-collapse}. */
+    static final int COLLAPSED = 3;
 
     @Mixin TrainingOptions training = new TrainingOptions();
 
@@ -99,11 +122,18 @@ public final class TrainCommand implements Callable<Integer> {
         RunConfig config = RunConfig.of(d, loss, seed, b.name(), settings);
         config.write(out);
         long t0 = System.nanoTime();
+        CollapsePolicy collapse = collapsePolicy();
+        if (b instanceof EngineBackend eb) b = eb.withOptions(eb.options().withCollapse(collapse).withDiagnostics(diagnostics));
         TrainedModel model;
         try {
             model = train(b, settings, lossSpec, d);
         } catch (TrainingDivergedException e) {
             throw new UserError("training diverged: " + e.getMessage() + "; try a lower --lr", e);
+        } catch (TrainingCollapsedException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("rw: " + e.getMessage());
+            err.flush();
+            return COLLAPSED;
         }
         try (TrainedModel m = model) {
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -128,10 +158,22 @@ public final class TrainCommand implements Callable<Integer> {
                         ReportWriter.num(hs.mean()) + " ± " + ReportWriter.num(hs.std()),
                         hs.nans() > 0 ? " (" + hs.nans() + " of " + (hs.nans() + hs.count()) + " undefined)" : "");
             }
+            CollapsePolicy resolved = collapse.resolve(settings.epochs(), 1);
+            CollapseDetector detector = new CollapseDetector(resolved);
+            for (var c : CollapseDetector.scan(m.history(), resolved).entrySet()) {
+                o.println("  warning: " + detector.message(c.getKey(), d.classNames().get(c.getKey()), c.getValue()));
+            }
+            if (diagnostics) o.printf("gradient diagnostics: %s%n", out.resolve(Trainer.DIAGNOSTICS).toAbsolutePath());
             o.printf("run directory: %s%n", out.toAbsolutePath());
             o.flush();
         }
         return 0;
+    }
+
+    private CollapsePolicy collapsePolicy() {
+        if (collapsePatience != null && collapsePatience < 1) throw new IllegalArgumentException("--collapse-patience must be >= 1, got " + collapsePatience);
+        if (collapseWarmup != null && collapseWarmup < 0) throw new IllegalArgumentException("--collapse-warmup must be >= 0, got " + collapseWarmup);
+        return new CollapsePolicy(collapseWarmup == null ? -1 : collapseWarmup, collapsePatience == null ? -1 : collapsePatience, stopOnCollapse);
     }
 
     private TrainedModel train(TrainingBackend b, TrainingSettings settings, LossSpec lossSpec, Dataset d) {

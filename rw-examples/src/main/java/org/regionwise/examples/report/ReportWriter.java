@@ -25,6 +25,8 @@ import org.regionwise.examples.data.Dataset;
 import org.regionwise.examples.experiment.CaseScore;
 import org.regionwise.examples.experiment.Comparison;
 import org.regionwise.examples.experiment.RunResult;
+import org.regionwise.training.CollapseDetector;
+import org.regionwise.training.CollapsePolicy;
 import org.regionwise.examples.experiment.SliceWiseSegmentation;
 import org.regionwise.examples.experiment.Scoring;
 import org.regionwise.examples.experiment.TrainingSettings;
@@ -37,7 +39,7 @@ import org.regionwise.examples.experiment.TrainingSettings;
  * scores.csv                    per dataset, loss, seed, test case and class: Dice and HD (mm)
  * instability.csv               per dataset, loss and seed: instability of the validation Dice curve
  * curves.csv                    per dataset, loss, seed and epoch: training loss and validation Dice per class
- * runs.csv                      per run: wall times, final training loss, failure
+ * runs.csv                      per run: wall times, final training loss, failure, collapsed classes
  * plots/DATASET-validation-dice.png   validation Dice per epoch, one line per loss (mean over seeds)
  * plots/DATASET-train-loss.png        training loss per epoch, one line per loss (mean over seeds)
  * overlays/DATASET-CASE.png           a test image, its ground truth and every loss's prediction (first seed)
@@ -54,14 +56,29 @@ public final class ReportWriter {
 
     /** The empty {@code runs.csv} table: one row per run. */
     static Csv runsTable() {
-        return new Csv("dataset", "loss", "seed", "train_seconds", "eval_seconds", "epochs", "final_train_loss", "failure");
+        return new Csv("dataset", "loss", "seed", "train_seconds", "eval_seconds", "epochs", "final_train_loss", "failure", "collapsed");
     }
 
     /** Adds run {@code r}'s row to a {@link #runsTable()}. */
     static void addRun(Csv runs, RunResult r) {
         runs.row(r.dataset(), r.loss(), r.seed(), r.trainSeconds(), r.evalSeconds(), r.history().size(),
                 r.history().isEmpty() ? Double.NaN : r.history().get(r.history().size() - 1).trainLoss(),
-                r.failure() == null ? "" : r.failure());
+                r.failure() == null ? "" : r.failure(), collapsedText(r));
+    }
+
+    /**
+     * The classes that {@link CollapseDetector} flags in the run's history under the automatic policy (validation after
+     * every epoch), as {@code "2@e7;3@e9"} (class, 1-based epoch of the flag); empty when none.
+     */
+    static String collapsedText(RunResult r) {
+        List<String> out = new java.util.ArrayList<>();
+        for (var e : new java.util.TreeMap<>(collapsed(r)).entrySet()) out.add(e.getKey() + "@e" + (e.getValue() + 1));
+        return String.join(";", out);
+    }
+
+    static java.util.Map<Integer, Integer> collapsed(RunResult r) {
+        if (r.history().isEmpty()) return java.util.Map.of();
+        return CollapseDetector.scan(r.history(), CollapsePolicy.auto().resolve(r.history().size(), 1));
     }
 
     public Path write(Comparison.Result result, Path dir) {
@@ -99,6 +116,7 @@ public final class ReportWriter {
                 datasetSection(md, result, d, summary, scores, instabilityNames, dir);
             }
             failures(md, result);
+            collapses(md, result);
             files(md);
 
             summary.write(dir.resolve("summary.csv"));
@@ -348,6 +366,30 @@ public final class ReportWriter {
         for (RunResult r : failed) {
             md.append("| ").append(r.dataset()).append(" | ").append(r.loss()).append(" | ").append(r.seed()).append(" | ")
                     .append(String.valueOf(r.failure()).replace('|', '/').replace('\n', ' ')).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private static void collapses(StringBuilder md, Comparison.Result result) {
+        List<RunResult> collapsed = result.runs().stream().filter(r -> !r.failed() && !collapsed(r).isEmpty()).toList();
+        md.append("## Collapsed runs\n\n");
+        if (collapsed.isEmpty()) {
+            md.append("None: no run stopped predicting a foreground class on validation.\n\n");
+            return;
+        }
+        md.append("These runs predicted a foreground class on no validation voxel for several validations in a row after the "
+                + "warm-up (the collapse rule of rw-training's `CollapsePolicy.auto()`); their scores are in the tables above. "
+                + "Try `rrw-balanced` or `gradual:ce,rrw` for them.\n\n");
+        md.append("| dataset | loss | seed | collapsed classes (flagged at epoch) |\n|---|---|---|---|\n");
+        for (RunResult r : collapsed) {
+            Dataset d = result.datasets().stream().filter(x -> x.name().equals(r.dataset())).findFirst().orElse(null);
+            List<String> what = new java.util.ArrayList<>();
+            for (var e : new java.util.TreeMap<>(collapsed(r)).entrySet()) {
+                String name = d == null ? "class " + e.getKey() : d.classNames().get(e.getKey());
+                what.add(name + " (" + (e.getValue() + 1) + ")");
+            }
+            md.append("| ").append(r.dataset()).append(" | ").append(r.loss()).append(" | ").append(r.seed()).append(" | ")
+                    .append(String.join(", ", what)).append(" |\n");
         }
         md.append('\n');
     }

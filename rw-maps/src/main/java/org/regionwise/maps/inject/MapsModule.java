@@ -21,6 +21,8 @@ import org.regionwise.core.map.Maps;
  *   <tr><td>{@code class-balanced}</td><td>{@code Maps.classBalanced(0.95, 0.05)}: <b>binary segmentation
  *   only</b> (K = 2: background 0.95, foreground 0.05, the values of the RW author's later code); for K classes build
  *   your own {@link Maps#classBalanced(double...)} and bind it under another name</td></tr>
+ *   <tr><td>{@code rrw-balanced}</td><td>{@link Maps#frequencyBalanced()}: RRW with each voxel scaled by
+ *   {@code n_min / n_c} from its image's label counts (any K)</td></tr>
  *   <tr><td>{@code unet-border}</td><td>{@link Maps#unetBorder()}: w0 = 10, sigma = 5 voxels</td></tr>
  * </table>
  *
@@ -38,6 +40,7 @@ public final class MapsModule extends AbstractModule {
         maps.addBinding("boundary-kervadec").toInstance(Maps.boundaryKervadec());
         maps.addBinding("ac").toInstance(Maps.activeContour());
         maps.addBinding("class-balanced").toInstance(new MapSpec.ClassBalanced(DEFAULT_CLASS_BALANCE, DistanceUnits.VOXELS));
+        maps.addBinding("rrw-balanced").toInstance(Maps.frequencyBalanced());
         maps.addBinding("unet-border").toInstance(Maps.unetBorder());
     }
 }

@@ -9,10 +9,10 @@ import org.regionwise.maps.distance.EuclideanDistanceTransform;
  * Turns the loss's {@link MapSpec}s into the rw-maps functions that compute them on the CPU, per augmented patch.
  * Each pipeline worker computes whole patches, so the distance transform runs single-threaded inside a worker.
  */
-final class MapFactory {
+public final class MapFactory {
     private MapFactory() {}
 
-    static RegionWiseMap create(MapSpec spec) {
+    public static RegionWiseMap create(MapSpec spec) {
         return RegionWiseMaps.create(spec, EuclideanDistanceTransform.create().threads(1));
     }
 }

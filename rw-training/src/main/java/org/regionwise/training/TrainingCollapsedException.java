@@ -1,0 +1,25 @@
+package org.regionwise.training;
+
+import java.util.List;
+
+/**
+ * Training stopped because a foreground class collapsed ({@link CollapsePolicy} with {@code stop}): the model
+ * predicted it nowhere on validation for the policy's patience. The last checkpoint holds the collapsed epoch.
+ */
+public final class TrainingCollapsedException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+    private final int epoch;
+    private final List<Integer> classes;
+
+    public TrainingCollapsedException(String message, int epoch, List<Integer> classes) {
+        super(message);
+        this.epoch = epoch;
+        this.classes = List.copyOf(classes);
+    }
+
+    /** 0-based epoch at which the collapse was flagged. */
+    public int epoch() { return epoch; }
+
+    /** The collapsed classes. */
+    public List<Integer> classes() { return classes; }
+}
