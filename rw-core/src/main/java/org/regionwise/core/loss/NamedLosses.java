@@ -15,7 +15,9 @@ import java.util.Map;
  *
  * <p>{@link #parse(String)} also reads combinations of any names: {@code a+b+...} ({@code L_a + L_b + ...}, terms in
  * the written order) and {@code gradual:a,b} ({@code alpha(e) L_a + (1 - alpha(e)) L_b},
- * {@code alpha(e) = max((100 - e)/100, 0.01)}), e.g. {@code parse("gradual:dice,rrw+ce")}. The named combinations
+ * {@code alpha(e) = max((100 - e)/100, 0.01)}), e.g. {@code parse("gradual:dice,rrw+ce")}, and
+ * {@code gradual@STEP:a,b} with {@code alpha(e) = max(1 - STEP e, 0.01)} (e.g. {@code gradual@0.1:ce,rrw} hands over
+ * from CE to RRW in 10 epochs: the paper's schedule scaled to a short run). The named combinations
  * in {@link #all()} are exactly what {@code parse} makes of their names.
  */
 public final class NamedLosses {
@@ -74,12 +76,28 @@ public final class NamedLosses {
         String n = expression.trim().toLowerCase(Locale.ROOT);
         LossSpec named = names.get(n);
         if (named != null) return named;
-        if (n.startsWith("gradual:")) {
-            String[] parts = n.substring("gradual:".length()).split(",", -1);
+        if (n.startsWith("gradual:") || n.startsWith("gradual@")) {
+            AlphaSchedule schedule = AlphaSchedule.paper();
+            int colon = n.indexOf(':');
+            if (n.startsWith("gradual@")) {
+                String step = colon < 0 ? "" : n.substring("gradual@".length(), colon);
+                double v;
+                try {
+                    v = Double.parseDouble(step);
+                } catch (NumberFormatException e) {
+                    v = Double.NaN;
+                }
+                if (!(v > 0 && v <= 1)) {
+                    throw new IllegalArgumentException("bad gradual step '" + step + "' in '" + expression
+                            + "': write gradual@STEP:first,second with 0 < STEP <= 1, e.g. gradual@0.1:ce,rrw");
+                }
+                schedule = new AlphaSchedule(1.0, v, 0.01);
+            }
+            String[] parts = n.substring(colon + 1).split(",", -1);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
                 throw new IllegalArgumentException("bad gradual combination '" + expression + "': write gradual:first,second, e.g. gradual:dice,rrw");
             }
-            return Losses.gradual(parse(parts[0], names), parse(parts[1], names));
+            return new LossSpec.Gradual(parse(parts[0], names), parse(parts[1], names), schedule);
         }
         if (n.contains("+")) {
             List<LossSpec.Term> terms = new ArrayList<>();
@@ -98,6 +116,6 @@ public final class NamedLosses {
     private static String known(Map<String, LossSpec> registry) {
         List<String> names = new ArrayList<>(registry.keySet());
         names.removeIf(e -> e.contains("+"));
-        return String.join(", ", names) + "; combinations a+b, gradual:a,b";
+        return String.join(", ", names) + "; combinations a+b, gradual:a,b, gradual@STEP:a,b";
     }
 }

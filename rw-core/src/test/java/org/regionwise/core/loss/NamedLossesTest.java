@@ -53,4 +53,22 @@ class NamedLossesTest {
     void badGradualCombinationsShowTheSyntax(String expression) {
         assertThatThrownBy(() -> NamedLosses.parse(expression)).hasMessageContaining("gradual:first,second");
     }
+
+    @Test
+    void gradualWithAStepScalesThePapersSchedule() {
+        LossSpec.Gradual g = (LossSpec.Gradual) NamedLosses.parse("gradual@0.1:ce,rrw");
+        assertThat(g.first()).isEqualTo(Losses.crossEntropy());
+        assertThat(g.second()).isEqualTo(Losses.rectifiedRegionWise());
+        assertThat(g.schedule()).isEqualTo(new AlphaSchedule(1, 0.1, 0.01));
+        assertThat(g.schedule().alpha(0)).isEqualTo(1.0);
+        assertThat(g.schedule().alpha(5)).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(g.schedule().alpha(12)).isEqualTo(0.01);
+        assertThat(((LossSpec.Gradual) NamedLosses.parse("gradual:ce,rrw")).schedule()).isEqualTo(AlphaSchedule.paper());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gradual@:ce,rrw", "gradual@0:ce,rrw", "gradual@1.5:ce,rrw", "gradual@x:ce,rrw", "gradual@0.1"})
+    void badGradualStepsShowTheSyntax(String expression) {
+        assertThatThrownBy(() -> NamedLosses.parse(expression)).hasMessageContaining("gradual@STEP:first,second");
+    }
 }

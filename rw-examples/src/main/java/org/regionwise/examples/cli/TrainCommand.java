@@ -83,6 +83,15 @@ public final class TrainCommand implements Callable<Integer> {
             + "at the logits, the fraction of voxels whose own-class probability is below 0.01 and its mean (see rw-training's README).")
     boolean diagnostics;
 
+    @Option(names = "--time-budget", paramLabel = "DURATION", defaultValue = "8m", description = "nnU-Net folders: the training "
+            + "time the plan sizes the number of steps for, e.g. 8m, 90s, 1h (default: ${DEFAULT-VALUE}; with scoring the run ends in "
+            + "about ten minutes on 2 cores). The plan (patch, batch, depth, filters, steps) comes from the dataset's fingerprint "
+            + "and a step time measured here, is shown at start and written to RUN_DIR/plan.json; each value yields to its option.")
+    String timeBudget;
+
+    @Option(names = "--no-plan", description = "nnU-Net folders: use rw train's fixed defaults instead of planning from the dataset.")
+    boolean noPlan;
+
     @Mixin ProgressOptions progress = new ProgressOptions();
 
     /** Exit code of a run ended by {@code --stop-on-collapse}. */
@@ -99,6 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
         DatasetRegistry.requireKnown(dataset);
         LossSpec lossSpec = LossCatalog.parse(loss);
         TrainingBackend b = backends.apply(backend);
+        double budget = org.regionwise.training.plan.PlanRules.parseDuration(timeBudget);
         if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
             throw new IllegalArgumentException("--out " + out + " already exists and is not an empty directory; choose a new run directory");
         }
@@ -107,7 +117,12 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset d = registry.load(dataset);
         int edge = Integer.MAX_VALUE;
         for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
-        TrainingSettings settings = training.apply(defaults(), Math.min(edge, 128));
+        boolean planned = dataset.startsWith("nnunet:") && !noPlan && b instanceof EngineBackend;
+        TrainingSettings settings = planned ? null : training.apply(defaults(), Math.min(edge, 128));
+        if (planned) {
+            Files.createDirectories(out);
+            settings = Planning.plan(d, defaults(), training, budget, (EngineBackend) b, lossSpec, seed, out, o);
+        }
         if (settings.patchSize() > edge) {
             throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
                     + edge + " px) of " + d.name());
