@@ -52,7 +52,8 @@ public final class TrainCommand implements Callable<Integer> {
     java.util.function.Function<String, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
 
     @Option(names = "--dataset", required = true, paramLabel = "NAME",
-            description = "synthetic-cardiac, synthetic-kidney, synthetic-lesions, colin27-brain, colin27-subcortical or nnunet:/path.")
+            description = "synthetic-cardiac, synthetic-kidney, synthetic-lesions, colin27-brain, colin27-subcortical, or an nnU-Net "
+                    + "raw folder: nnunet:/path or the folder (holding dataset.json) itself.")
     String dataset;
 
     @Option(names = "--loss", defaultValue = "rrw", paramLabel = "LOSS",
@@ -117,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset d = registry.load(dataset);
         int edge = Integer.MAX_VALUE;
         for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
-        boolean planned = dataset.startsWith("nnunet:") && !noPlan && b instanceof EngineBackend;
+        boolean planned = DatasetRegistry.isNnUnet(dataset) && !noPlan && b instanceof EngineBackend;
         TrainingSettings settings = planned ? null : training.apply(defaults(), Math.min(edge, 128));
         if (planned) {
             Files.createDirectories(out);

@@ -31,7 +31,7 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
         List<String> n = new ArrayList<>(syntheticNames());
         n.add(Colin27.Task.BRAIN.datasetName());
         n.add(Colin27.Task.SUBCORTICAL.datasetName());
-        n.add("nnunet:/path/to/dataset");
+        n.add("nnunet:/path/to/dataset (or the folder holding dataset.json itself)");
         return String.join(", ", n);
     }
 
@@ -41,7 +41,7 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
      * @throws IllegalArgumentException for an unknown name (listing the known ones) or a dataset that cannot be loaded
      */
     public Dataset load(String spec) {
-        String s = spec.trim();
+        String s = canonical(spec);
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.startsWith("nnunet:")) {
             Path root = Path.of(s.substring("nnunet:".length()));
@@ -57,9 +57,28 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
         throw new IllegalArgumentException("unknown dataset '" + spec + "'; known: " + known());
     }
 
+    /**
+     * {@code spec} with a folder that holds {@code dataset.json} written as {@code nnunet:FOLDER} (users give the
+     * nnU-Net folder as it is); any other spec unchanged (trimmed).
+     */
+    public static String canonical(String spec) {
+        String s = spec.trim();
+        if (!s.toLowerCase(Locale.ROOT).startsWith("nnunet:") && !s.isEmpty()) {
+            try {
+                if (Files.isRegularFile(Path.of(s).resolve("dataset.json"))) return "nnunet:" + s;
+            } catch (java.nio.file.InvalidPathException e) {
+                return s;
+            }
+        }
+        return s;
+    }
+
+    /** Whether {@code spec} names an nnU-Net folder ({@code nnunet:DIR}, or a folder holding {@code dataset.json}). */
+    public static boolean isNnUnet(String spec) { return canonical(spec).toLowerCase(Locale.ROOT).startsWith("nnunet:"); }
+
     /** Checks a name without loading the data (for early command-line errors). */
     public static void requireKnown(String spec) {
-        String lower = spec.trim().toLowerCase(Locale.ROOT);
+        String lower = canonical(spec).toLowerCase(Locale.ROOT);
         if (lower.startsWith("nnunet:")) return;
         if (syntheticNames().contains(lower)) return;
         for (Colin27.Task t : Colin27.Task.values()) if (t.datasetName().equals(lower)) return;

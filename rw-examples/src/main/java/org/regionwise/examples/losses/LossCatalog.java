@@ -36,14 +36,15 @@ public final class LossCatalog {
      */
     public static LossSpec parse(String name) { return NamedLosses.parse(name); }
 
-    /** Parses a comma-separated list where {@code gradual:a,b} keeps its comma: {@code "rrw,ce,gradual:dice,rrw"}. */
+    /** Parses a comma-separated list where {@code gradual:a,b} and {@code gradual@STEP:a,b} keep their comma: {@code "rrw,ce,gradual:dice,rrw"}. */
     public static List<String> splitList(String list) {
         List<String> out = new ArrayList<>();
         String[] parts = list.split(",", -1);
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].trim();
             if (p.isEmpty()) continue;
-            if (p.toLowerCase(Locale.ROOT).startsWith("gradual:") && i + 1 < parts.length) {
+            String lower = p.toLowerCase(Locale.ROOT);
+            if ((lower.startsWith("gradual:") || lower.startsWith("gradual@")) && i + 1 < parts.length) {
                 p = p + "," + parts[++i].trim();
             }
             out.add(p);

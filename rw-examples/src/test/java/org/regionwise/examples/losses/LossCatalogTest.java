@@ -40,5 +40,6 @@ class LossCatalogTest {
     @Test
     void listsKeepGradualCommas() {
         assertThat(LossCatalog.splitList("rrw, ce,gradual:dice,rrw,rrw+ce")).containsExactly("rrw", "ce", "gradual:dice,rrw", "rrw+ce");
+        assertThat(LossCatalog.splitList("gradual@0.1:ce,rrw,dice")).containsExactly("gradual@0.1:ce,rrw", "dice");
     }
 }
