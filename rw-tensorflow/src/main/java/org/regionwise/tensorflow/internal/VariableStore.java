@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
@@ -45,10 +44,8 @@ public final class VariableStore {
 
     /** A trainable convolution kernel with He-normal initial values. */
     public Variable<TFloat32> kernel(String name, long... shape) {
-        double fanIn = 1;
-        // conv kernel [kh, kw, in, out]; transposed [kh, kw, out, in]: fan-in counts kh * kw * (input channels)
-        fanIn = shape[0] * shape[1] * (double) shape[2];
-        return add(name, Shape.of(shape), new Init.HeNormal(fanIn), true);
+        // conv kernel [kh, kw, in, out]; transposed [kh, kw, out, in]: fan-in counts kh * kw * shape[2]
+        return add(name, Shape.of(shape), new Init.HeNormal(org.regionwise.training.spi.InitialWeights.fanIn(shape)), true);
     }
 
     /** A trainable variable holding {@code value} everywhere (biases 0, norm scales 1). */
@@ -97,10 +94,7 @@ public final class VariableStore {
         if (e.init() instanceof Init.Constant c) {
             java.util.Arrays.fill(v, c.value());
         } else if (e.init() instanceof Init.HeNormal h) {
-            double a = 0.01;
-            double std = Math.sqrt(2.0 / ((1 + a * a) * h.fanIn()));
-            Random r = new Random(seed * 0x9E3779B97F4A7C15L ^ e.name().hashCode() * 0xC2B2AE3D27D4EB4FL);
-            for (int i = 0; i < v.length; i++) v[i] = (float) (r.nextGaussian() * std);
+            v = org.regionwise.training.spi.InitialWeights.heNormal(seed, e.name(), v.length, h.fanIn());
         }
         return v;
     }

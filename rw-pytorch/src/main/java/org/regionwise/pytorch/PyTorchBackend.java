@@ -1,0 +1,14 @@
+package org.regionwise.pytorch;
+
+import org.regionwise.training.EngineBackend;
+
+/**
+ * The PyTorch backend ({@code "pytorch"}): the {@link PyTorchEngine} driven by rw-training's engine-neutral trainer.
+ * Select it with {@code --backend pytorch}, {@code -Dregionwise.backend=pytorch}, {@code REGIONWISE_BACKEND=pytorch}
+ * or {@code regionwise.backend=pytorch} in {@code regionwise.properties}.
+ */
+public final class PyTorchBackend extends EngineBackend {
+
+    /** Default options: half the cores build batches, automatic collapse detection without stop. */
+    public PyTorchBackend() { super(new PyTorchEngine()); }
+}

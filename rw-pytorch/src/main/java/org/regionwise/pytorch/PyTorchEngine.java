@@ -1,0 +1,57 @@
+package org.regionwise.pytorch;
+
+import java.nio.file.Path;
+import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.OptimizerSpec;
+import org.regionwise.core.backend.TrainingPlan;
+import org.regionwise.core.loss.LossSpec;
+import org.regionwise.pytorch.internal.TorchLossProbe;
+import org.regionwise.pytorch.internal.TorchNetwork;
+import org.regionwise.training.spi.Engine;
+import org.regionwise.training.spi.LossProbe;
+import org.regionwise.training.spi.ModelFiles;
+import org.regionwise.training.spi.Network;
+import org.regionwise.training.spi.TrainableNetwork;
+
+/**
+ * The PyTorch engine: PyTorch 2.7.1 (CPU, linux-x86_64) through DJL 0.36, offline. The same 2D U-Net, losses and
+ * Adam recipe as the TensorFlow engine, from the same seeded initial weights (see the module README for what is and
+ * is not bit-identical). Saved state: {@code model.properties} and {@code parameters.bin} (weights, Adam moments and
+ * step, batch-norm statistics; a documented big-endian layout with a CRC-32); export: the same without the
+ * optimiser state, loadable by {@link #load} without training code.
+ */
+public final class PyTorchEngine implements Engine {
+
+    @Override public String name() { return TorchNetwork.ENGINE; }
+
+    @Override public String displayName() { return "PyTorch"; }
+
+    /** Accepts 2D U-Nets (the 3D path is not built yet). */
+    @Override
+    public void validate(TrainingPlan plan) {
+        if (plan.model() instanceof ModelSpec.UNet spec && spec.dimensions() != 2) {
+            throw new IllegalArgumentException("the PyTorch backend trains 2D U-Nets only so far; the plan asks for dimensions="
+                    + spec.dimensions() + " (3D volumes are predicted slice by slice by a 2D model)");
+        }
+    }
+
+    @Override
+    public TrainableNetwork createForTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads) {
+        return TorchNetwork.forTraining(spec, loss, optimizer, threads);
+    }
+
+    @Override
+    public Network load(Path directory) {
+        ModelSpec.UNet spec = ModelFiles.read(directory, name());
+        TorchNetwork n = TorchNetwork.forInference(spec, 0);
+        try {
+            n.restore(directory);
+        } catch (RuntimeException e) {
+            n.close();
+            throw e;
+        }
+        return n;
+    }
+
+    @Override public LossProbe lossProbe() { return new TorchLossProbe(); }
+}

@@ -1,0 +1,5 @@
+/** Guice wiring of the PyTorch backend. */
+@NullMarked
+package org.regionwise.pytorch.inject;
+
+import org.jspecify.annotations.NullMarked;

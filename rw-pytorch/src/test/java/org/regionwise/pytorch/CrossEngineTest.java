@@ -1,0 +1,60 @@
+package org.regionwise.pytorch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.OptimizerSpec;
+import org.regionwise.core.loss.LossSpec;
+import org.regionwise.core.loss.Losses;
+import org.regionwise.tensorflow.TensorFlowEngine;
+import org.regionwise.training.internal.BatchFactory;
+import org.regionwise.training.internal.PatchSampler;
+import org.regionwise.training.conformance.SyntheticData;
+import org.regionwise.training.spi.Batch;
+import org.regionwise.training.spi.GradualAlphas;
+import org.regionwise.training.spi.StepResult;
+import org.regionwise.training.spi.TrainableNetwork;
+
+/**
+ * TensorFlow and PyTorch from the same seed: bit-identical initial weights (drawn in Java), and the same first loss
+ * on the same batch to 1e-5 relative (float32 convolutions in two libraries; the loss in float64 in both).
+ */
+class CrossEngineTest {
+
+    @ParameterizedTest(name = "{0} {1} deep supervision {2}")
+    @CsvSource({"INSTANCE, TRANSPOSED_CONVOLUTION, true", "NONE, NEAREST_CONVOLUTION, false", "BATCH, BILINEAR_CONVOLUTION, true"})
+    void sameInitialWeightsAndSameFirstLoss(ModelSpec.Normalization norm, ModelSpec.Upsampling up, boolean deep) {
+        ModelSpec.UNet spec = new ModelSpec.UNet(2, 1, 3, 3, 4, 16, norm, up, deep, 7);
+        LossSpec loss = Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy());
+        OptimizerSpec opt = OptimizerSpec.paper();
+        SyntheticData data = new SyntheticData(3, 32, 3, 11);
+        try (TrainableNetwork tf = new TensorFlowEngine().createForTraining(spec, loss, opt, 1);
+             TrainableNetwork pt = new PyTorchEngine().createForTraining(spec, loss, opt, 1)) {
+            tf.initialize();
+            pt.initialize();
+            List<float[]> a = tf.weights(), b = pt.weights();
+            assertThat(b).hasSameSizeAs(a);
+            for (int i = 0; i < a.size(); i++) assertThat(b.get(i)).as("variable %d", i).containsExactly(a.get(i));
+            assertThat(pt.parameterCount()).isEqualTo(tf.parameterCount());
+
+            BatchFactory f = new BatchFactory(new PatchSampler(data.training(), 32, true), loss.maps(), 4, 3, tf.scales(), 3);
+            double[] alphas = GradualAlphas.at(loss, 0);
+            Batch batch = f.create(0, 0);
+            StepResult rt = tf.step(batch, 1e-3, alphas), rp = pt.step(batch, 1e-3, alphas);
+            assertThat(rp.loss()).as("first loss TF %s, PyTorch %s", rt.loss(), rp.loss()).isCloseTo(rt.loss(), within(1e-5 * Math.abs(rt.loss())));
+            assertThat(rp.gradientNorm()).isCloseTo(rt.gradientNorm(), within(1e-3 * rt.gradientNorm()));
+            // after one identical Adam step the weights are still close (not bitwise: two float32 libraries)
+            Random r = new Random(1);
+            List<float[]> a1 = tf.weights(), b1 = pt.weights();
+            for (int i = 0; i < a1.size(); i++) {
+                int j = r.nextInt(a1.get(i).length);
+                assertThat((double) b1.get(i)[j]).isCloseTo(a1.get(i)[j], within(1e-4));
+            }
+        }
+    }
+}

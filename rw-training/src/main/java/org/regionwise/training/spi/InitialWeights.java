@@ -1,0 +1,30 @@
+package org.regionwise.training.spi;
+
+import java.util.Random;
+
+/**
+ * The seeded initial values every engine gives its variables, so that two engines start from identical weights:
+ * He normal ({@code std = sqrt(2 / ((1 + a^2) fan_in))}, {@code a = 0.01} as nnU-Net's {@code InitWeights_He(1e-2)})
+ * for convolution kernels, constants for the rest. Values are drawn in the canonical layout (TensorFlow's: kernels
+ * {@code [kh, kw, in, out]}, transposed-convolution kernels {@code [kh, kw, out, in]}); an engine with another layout
+ * transposes them. The stream of a variable is seeded from (model seed, variable name), so adding a variable never
+ * changes another's values.
+ */
+public final class InitialWeights {
+    private InitialWeights() {}
+
+    /** The leaky-ReLU slope the He gain assumes. */
+    public static final double LEAKY_SLOPE = 0.01;
+
+    /** He-normal values of kernel {@code name} with {@code n} elements and fan-in {@code fanIn}, drawn from {@code seed}. */
+    public static float[] heNormal(long seed, String name, int n, double fanIn) {
+        double std = Math.sqrt(2.0 / ((1 + LEAKY_SLOPE * LEAKY_SLOPE) * fanIn));
+        Random r = new Random(seed * 0x9E3779B97F4A7C15L ^ name.hashCode() * 0xC2B2AE3D27D4EB4FL);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = (float) (r.nextGaussian() * std);
+        return v;
+    }
+
+    /** The fan-in of a canonical kernel shape: {@code shape[0] * shape[1] * shape[2]}. */
+    public static double fanIn(long... shape) { return shape[0] * shape[1] * (double) shape[2]; }
+}
