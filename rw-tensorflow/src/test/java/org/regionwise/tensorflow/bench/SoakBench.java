@@ -9,15 +9,14 @@ import org.regionwise.core.backend.OptimizerSpec;
 import org.regionwise.core.backend.TrainingListener;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.core.loss.Losses;
-import org.regionwise.tensorflow.TensorFlowBackend;
-import org.regionwise.training.NetworkModel;
 
 /**
  * Native-memory soak test: 2000 training steps (RRW + deep supervision, checkpoints every epoch, validation every 5)
  * on a small network, printing the process RSS ({@code /proc/self/status} VmRSS) every 100 steps and the growth from
  * step {@code warmup} to the end. Goal: growth &lt;= 5 %. Run it with a fixed heap ({@code -Xms256m -Xmx256m}) so that
  * the JVM growing its heap is not mistaken for native growth; the RSS minus committed heap column isolates the native
- * side anyway. Arguments (optional): steps, warm-up step, patch, base.
+ * side anyway. Arguments (optional): steps, warm-up step, patch, base, backend name (default tensorflow; any backend
+ * discovered on the class path, e.g. pytorch with rw-pytorch's test class path, see rw-pytorch/bench/soak.sh).
  */
 public final class SoakBench {
     public static void main(String[] args) throws Exception {
@@ -50,7 +49,10 @@ public final class SoakBench {
             }
             @Override public void onEpoch(EpochReport r) {}
         };
-        try (NetworkModel m = new TensorFlowBackend().train(plan, data, l)) {
+        String backend = args.length > 4 ? args[4] : "tensorflow";
+        System.out.printf(Locale.ROOT, "backend %s%n", backend);
+        try (var m = org.regionwise.core.experiment.Experiments.discover(org.regionwise.core.config.RegionWiseConfiguration.defaults())
+                .backend(backend).train(plan, data, l)) {
             double end = BenchData.rssMiB();
             System.out.printf(Locale.ROOT, "RSS at step %d: %.1f MiB, at end: %.1f MiB, growth %.2f %% (goal <= 5 %%), peak %.1f MiB%n",
                     warmup, atWarmup[0], end, 100 * (end - atWarmup[0]) / atWarmup[0], peak[0]);
