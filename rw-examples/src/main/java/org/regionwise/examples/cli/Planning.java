@@ -32,7 +32,9 @@ final class Planning {
                 defaults.deepSupervision(), defaults.threads()), shape.patchSize());
         boolean timeNeeded = given.epochs == null;
         PlanRules.Plan p = PlanRules.plan(f, budgetSeconds, s -> timeNeeded
-                ? StepTimer.secondsPerStep(backend.engine(), shaped.plan(loss, d.classes(), d.channels(), seed, null), d, 2, 5)
+                // timed with CE whatever the loss, so that the plan does not depend on it (the loss is ~2% of a step)
+                ? StepTimer.secondsPerStep(backend.engine(), shaped.plan(org.regionwise.core.loss.Losses.crossEntropy(), d.classes(),
+                        d.channels(), seed, null), d, 3, 9)
                 : 1.0);
         int epochs = given.epochs != null ? given.epochs
                 : (int) Math.max(2, p.totalSteps() / shaped.iterationsPerEpoch());

@@ -176,8 +176,11 @@ public final class TrainCommand implements Callable<Integer> {
             }
             CollapsePolicy resolved = collapse.resolve(settings.epochs(), 1);
             CollapseDetector detector = new CollapseDetector(resolved);
-            for (var c : CollapseDetector.scan(m.history(), resolved).entrySet()) {
-                o.println("  warning: " + detector.message(c.getKey(), d.classNames().get(c.getKey()), c.getValue()));
+            for (var h : m.history()) detector.update(h);
+            for (var c : detector.flagged().entrySet()) {
+                boolean still = detector.collapsedNow().contains(c.getKey());
+                o.println("  warning: " + detector.message(c.getKey(), d.classNames().get(c.getKey()), c.getValue())
+                        + (still ? "; still predicted nowhere at the end" : "; it was predicted again later"));
             }
             if (diagnostics) o.printf("gradient diagnostics: %s%n", out.resolve(Trainer.DIAGNOSTICS).toAbsolutePath());
             o.printf("run directory: %s%n", out.toAbsolutePath());
