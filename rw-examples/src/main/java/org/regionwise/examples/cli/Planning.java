@@ -3,6 +3,7 @@ package org.regionwise.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.TrainingData;
 import org.regionwise.core.io.AtomicFiles;
 import org.regionwise.core.loss.LossSpec;
@@ -24,20 +25,21 @@ final class Planning {
      * {@code plan.json}.
      */
     static TrainingSettings plan(TrainingData d, TrainingSettings defaults, TrainingOptions given, double budgetSeconds,
-                                 EngineBackend backend, LossSpec loss, long seed, Path runDir, PrintWriter out) {
+                                 @Nullable EngineBackend backend, LossSpec loss, long seed, Path runDir, PrintWriter out) {
         DatasetFingerprint f = DatasetFingerprint.of(d);
         PlanRules.Shape shape = PlanRules.shape(f);
         TrainingSettings shaped = given.apply(new TrainingSettings(defaults.epochs(), PlanRules.STEPS_PER_EPOCH,
                 shape.batchSize(), shape.patchSize(), shape.depth(), shape.baseFilters(), defaults.learningRate(),
                 defaults.deepSupervision(), defaults.threads()), shape.patchSize());
-        boolean timeNeeded = given.epochs == null;
+        // a backend that is not an engine (a test double) cannot be timed: it keeps rw train's default epochs
+        boolean timeNeeded = given.epochs == null && backend != null;
         PlanRules.Plan p = PlanRules.plan(f, budgetSeconds, s -> timeNeeded
                 // timed with CE whatever the loss, so that the plan does not depend on it (the loss is ~2% of a step)
                 ? StepTimer.secondsPerStep(backend.engine(), shaped.plan(org.regionwise.core.loss.Losses.crossEntropy(), d.classes(),
                         d.channels(), seed, null), d, 3, 9)
                 : 1.0);
         int epochs = given.epochs != null ? given.epochs
-                : (int) Math.max(2, p.totalSteps() / shaped.iterationsPerEpoch());
+                : backend == null ? defaults.epochs() : (int) Math.max(2, p.totalSteps() / shaped.iterationsPerEpoch());
         TrainingSettings planned = new TrainingSettings(epochs, shaped.iterationsPerEpoch(),
                 shaped.batchSize(), shaped.patchSize(), shaped.depth(), shaped.baseFilters(), shaped.learningRate(),
                 shaped.deepSupervision(), shaped.threads());
@@ -48,6 +50,7 @@ final class Planning {
                 planned.patchSize(), mark(given.patch), planned.batchSize(), mark(given.batch), planned.depth(), mark(given.depth),
                 planned.baseFilters(), mark(given.baseFilters), planned.epochs(), planned.iterationsPerEpoch(),
                 given.epochs != null || given.iterations != null ? " (given)"
+                        : backend == null ? " (the backend cannot be timed: rw train's default epochs)"
                         : String.format(Locale.ROOT, " for a %s budget at %.3f s per step", duration(budgetSeconds), p.secondsPerStep()));
         out.flush();
         AtomicFiles.writeString(runDir.resolve("plan.json"), json(f, p, planned, given, budgetSeconds));
@@ -93,7 +96,7 @@ final class Planning {
         b.append("    \"class_frequencies\": ").append(arr(f.classFrequencies())).append("\n  },\n");
         b.append("  \"rules\": {\n");
         b.append("    \"time_budget_seconds\": ").append(String.format(Locale.ROOT, "%.1f", budget)).append(",\n");
-        b.append("    \"seconds_per_step_measured\": ").append(given.epochs == null ? String.format(Locale.ROOT, "%.6f", p.secondsPerStep()) : "null").append(",\n");
+        b.append("    \"seconds_per_step_measured\": ").append(given.epochs == null && p.secondsPerStep() != 1.0 ? String.format(Locale.ROOT, "%.6f", p.secondsPerStep()) : "null").append(",\n");
         b.append("    \"planned\": {\"patch\": ").append(p.patchSize()).append(", \"batch\": ").append(p.batchSize())
                 .append(", \"depth\": ").append(p.depth()).append(", \"base_filters\": ").append(p.baseFilters())
                 .append(", \"epochs\": ").append(p.epochs()).append(", \"iterations\": ").append(p.iterationsPerEpoch()).append("},\n");

@@ -118,11 +118,11 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset d = registry.load(dataset);
         int edge = Integer.MAX_VALUE;
         for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
-        boolean planned = DatasetRegistry.isNnUnet(dataset) && !noPlan && b instanceof EngineBackend;
+        boolean planned = DatasetRegistry.isNnUnet(dataset) && !noPlan;
         TrainingSettings settings = planned ? null : training.apply(defaults(), Math.min(edge, 128));
         if (planned) {
             Files.createDirectories(out);
-            settings = Planning.plan(d, defaults(), training, budget, (EngineBackend) b, lossSpec, seed, out, o);
+            settings = Planning.plan(d, defaults(), training, budget, b instanceof EngineBackend eb ? eb : null, lossSpec, seed, out, o);
         }
         if (settings.patchSize() > edge) {
             throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("

@@ -30,11 +30,14 @@ class CommandsTest {
 
     private record Result(int code, String out, String err) {}
 
-    private Result rw(String... args) {
+    private Result rw(String... args) { return rw(false, args); }
+
+    /** With {@code realTraining}, rw train uses the real TensorFlow backend (an engine the planner can time). */
+    private Result rw(boolean realTraining, String... args) {
         CommandLine cl = RwCommand.commandLine();
         for (String name : List.of("train", "predict", "compare")) {
             Object c = cl.getSubcommands().get(name).getCommand();
-            if (c instanceof TrainCommand t) t.backends = n -> new GaussianIntensityBackend();
+            if (c instanceof TrainCommand t) t.backends = realTraining ? n -> new org.regionwise.tensorflow.TensorFlowBackend() : n -> new GaussianIntensityBackend();
             if (c instanceof PredictCommand p) p.backends = n -> new GaussianIntensityBackend();
             if (c instanceof CompareCommand m) m.backends = n -> new GaussianIntensityBackend();
         }
@@ -73,6 +76,38 @@ class CommandsTest {
         Result pr = rw("predict", "--model", run.toString(), "--input", data.resolve("imagesTs").toString(), "--out", out.toString());
         assertThat(pr.code()).as(pr.err()).isZero();
         assertThat(Nifti.readLabels(out.resolve("test_000.nii.gz")).grid().sizes()).containsExactly(12, 10, 6);
+    }
+
+    @Test
+    void plansAnNnUnetFolderGivenWithoutThePrefixFromItsFingerprintAndATimeBudget() throws Exception {
+        Path data = dir.resolve("Dataset003_Planned");
+        TinyNnUnet.write(data, 10, true, TinyNnUnet.DATASET_JSON_V2);
+        Path run = dir.resolve("run-planned");
+        Result t = rw(true, "train", "--dataset", data.toString(), "--loss", "rrw", "--time-budget", "4s", "--batch", "3",
+                "--no-progress", "--out", run.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        // median 12 x 10 slices: depth clamp(floor(log2(10 / 4)), 2, 5) = 2, patch 8, batch from the rule 16, given 3
+        assertThat(t.out()).contains("plan (from the dataset fingerprint", "patch 8, batch 3 (given), depth 2, base filters 16",
+                "for a 4s budget at");
+        String json = Files.readString(run.resolve("plan.json"));
+        assertThat(json).contains("\"median_shape\": [12, 10]", "\"planned\": {\"patch\": 8, \"batch\": 16, \"depth\": 2",
+                "\"used\": {\"patch\": 8, \"batch\": 3, \"depth\": 2", "\"time_budget_seconds\": 4.0");
+        Properties p = new Properties();
+        try (var r = Files.newBufferedReader(run.resolve("config.properties"))) { p.load(r); }
+        assertThat(p.getProperty("train.batch")).isEqualTo("3");
+        assertThat(Integer.parseInt(p.getProperty("train.epochs"))).isGreaterThanOrEqualTo(2);
+        // --no-plan keeps the fixed defaults
+        Result instant = rw("train", "--dataset", data.toString(), "--no-progress", "--out", dir.resolve("run-instant").toString());
+        assertThat(instant.code()).as(instant.err()).isZero();
+        assertThat(instant.out()).contains("patch 8, batch 16, depth 2, base filters 16, 30 epochs x 50 steps (the backend cannot be timed");
+        Result fixed = rw("train", "--dataset", "nnunet:" + data, "--no-plan", "--epochs", "1", "--iterations", "1", "--depth", "2",
+                "--no-progress", "--out", dir.resolve("run-fixed").toString());
+        assertThat(fixed.code()).as(fixed.err()).isZero();
+        assertThat(fixed.out()).doesNotContain("plan (");
+        assertThat(dir.resolve("run-fixed/plan.json")).doesNotExist();
+        Result bad = rw("train", "--dataset", data.toString(), "--time-budget", "10x", "--out", dir.resolve("run-bad").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("bad duration '10x'");
     }
 
     @Test
