@@ -48,7 +48,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1", description = "Training seeds 1..N (default: ${DEFAULT-VALUE}).")
     int seeds;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tensorflow", description = "Training backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tensorflow", description = "Training engine: tensorflow (TensorFlow Java 1.1.0) or pytorch (PyTorch 2.7.1 through DJL) (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(names = {"--out", "-o"}, paramLabel = "REPORT_DIR", defaultValue = "rw-report",

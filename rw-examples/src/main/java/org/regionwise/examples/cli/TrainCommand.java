@@ -63,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of weights and sampling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tensorflow", description = "Training backend (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tensorflow", description = "Training engine: tensorflow (TensorFlow Java 1.1.0) or pytorch (PyTorch 2.7.1 through DJL) (default: ${DEFAULT-VALUE}).")
     String backend;
 
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "RUN_DIR", description = "Run directory to create.")

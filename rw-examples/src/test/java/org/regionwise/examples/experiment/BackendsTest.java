@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class BackendsTest {
     @Test
-    void tensorflowIsPluggedByName() {
+    void bothEnginesArePluggedByName() {
         assertThat(Backends.byName("tensorflow").name()).isEqualTo("tensorflow");
+        assertThat(Backends.byName(" PyTorch ").name()).isEqualTo("pytorch");
         assertThat(Backends.defaultName()).isEqualTo("tensorflow");
-        assertThatThrownBy(() -> Backends.byName("pytorch")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown backend 'pytorch'; known: tensorflow");
+        assertThatThrownBy(() -> Backends.byName("mxnet")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown backend 'mxnet'; known: pytorch, tensorflow");
     }
 
     @Test
