@@ -50,7 +50,7 @@ import org.regionwise.training.spi.Network;
  * instance) go into the subclass.
  *
  * <p>What it checks: every loss's value and gradient with respect to the logits against rw-core's
- * {@link ReferenceLoss} (1e-5 relative); losses decrease; stop-and-resume equals the uninterrupted run bit for bit at
+ * {@link ReferenceLoss} (1e-5 relative); two optimiser steps against a transcription of Adam; losses decrease; stop-and-resume equals the uninterrupted run bit for bit at
  * one thread; a non-finite loss stops training naming epoch and step and keeps the last checkpoint; save/load round
  * trips exactly; export writes a model; multi-channel inputs in their order; the pipeline's worker count does not
  * change the result; the same seed gives the same initial weights; bad plans are refused.
@@ -193,6 +193,43 @@ public abstract class EngineConformanceSuite {
         try (NetworkModel m = backend().resume(interrupted, data, TrainingListener.none())) {
             assertThat(m.history()).extracting(EpochReport::epoch).containsExactly(0, 1, 2);
             assertSameWeights(m.weights(), expected);
+        }
+    }
+
+    /**
+     * Two optimiser steps against a transcription of Adam (lr 1e-3 constant, no decay, no clipping): at step 1
+     * {@code m/sqrt(v) = g/|g|} after bias correction, so every weight moves by {@code lr |g| / (|g| + eps')}: at most
+     * {@code lr}, and {@code lr} for all but vanishing gradients; at step 2 the bias-corrected ratio is at most
+     * {@code sqrt(1 - 0.999^2)/(1 - 0.9^2) sqrt(0.09^2/0.000999 + 0.1^2/0.001) = 1.0012} (Cauchy-Schwarz), so no weight
+     * moves by more than that. SGD, a missing bias correction or another learning rate fails.
+     */
+    @Test
+    void twoOptimiserStepsFollowAdam() {
+        SyntheticData data = new SyntheticData(2, 32, 2, 9);
+        ModelSpec.UNet spec = unet(2, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, 4);
+        double lr = 1e-3;
+        TrainingPlan p = new TrainingPlan(spec, Losses.crossEntropy(), new OptimizerSpec(lr, 0, false, 0, 0), 1, 2, 4, 32, 1, 5, 1, null);
+        try (var n = engine().createForTraining(spec, p.loss(), p.optimizer(), 1)) {
+            n.initialize();
+            var f = new org.regionwise.training.internal.BatchFactory(new org.regionwise.training.internal.PatchSampler(data.training(), 32, true),
+                    p.loss().maps(), 4, 2, n.scales(), 5);
+            List<float[]> w0 = n.weights();
+            n.step(f.create(0, 0), lr, new double[0]);
+            List<float[]> w1 = n.weights();
+            n.step(f.create(0, 1), lr, new double[0]);
+            List<float[]> w2 = n.weights();
+            List<Double> first = new ArrayList<>();
+            for (int i = 0; i < w0.size(); i++) {
+                for (int j = 0; j < w0.get(i).length; j++) {
+                    double d1 = Math.abs((double) w1.get(i)[j] - w0.get(i)[j]), d2 = Math.abs((double) w2.get(i)[j] - w1.get(i)[j]);
+                    // float32 weights: allow their rounding (|w| <= ~4 here, ulp <= 5e-7)
+                    assertThat(d1).as("step 1, variable %d[%d]", i, j).isLessThanOrEqualTo(lr * (1 + 1e-3) + 1e-6);
+                    assertThat(d2).as("step 2, variable %d[%d]", i, j).isLessThanOrEqualTo(lr * 1.0013 + 1e-6);
+                    first.add(d1);
+                }
+            }
+            first.sort(null);
+            assertThat(first.get(first.size() / 2)).as("median step-1 move").isCloseTo(lr, within(0.01 * lr));
         }
     }
 
