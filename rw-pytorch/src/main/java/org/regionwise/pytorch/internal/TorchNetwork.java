@@ -17,7 +17,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
-import org.regionwise.core.loss.DeepSupervisionWeights;
 import org.regionwise.core.loss.LossSpec;
 import org.regionwise.training.spi.Batch;
 import org.regionwise.training.spi.ModelFiles;
@@ -60,14 +59,7 @@ public final class TorchNetwork implements TrainableNetwork {
             this.parameters = new Parameters(manager, spec.seed());
             this.unet = new TorchUNet(spec, parameters);
             unet.createVariables(manager);
-            int scales = OutputScales.of(spec);
-            this.scaleWeights = new double[scales];
-            if (scales == 1) {
-                scaleWeights[0] = 1;
-            } else {
-                DeepSupervisionWeights w = DeepSupervisionWeights.of(scales + 1);
-                for (int s = 0; s < scales; s++) scaleWeights[s] = w.weight(s);
-            }
+            this.scaleWeights = OutputScales.weights(spec);
             if (optimizer != null) {
                 for (Parameters.Entry e : parameters.trainable()) {
                     adam.put(e.name(), new NDArray[] {manager.zeros(e.value().getShape()), manager.zeros(e.value().getShape())});

@@ -8,7 +8,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
-import org.regionwise.core.loss.DeepSupervisionWeights;
 import org.regionwise.core.loss.LossSpec;
 import org.regionwise.training.spi.Batch;
 import org.regionwise.training.spi.ModelFiles;
@@ -41,7 +40,7 @@ import org.tensorflow.types.TInt32;
  * softmax). Training adds {@code labels_s} ({@code [B, H_s, W_s]} int32), {@code map_s_m} ({@code [B, H_s, W_s, K]}
  * float32) per scale {@code s} and map {@code m}, {@code learning_rate}, {@code alpha}, {@code loss} (float64) and the
  * target {@code train}. The total loss is {@code sum_s w_s L(logits_s, labels_s, maps_s)} with deep-supervision weights
- * {@code w_s ~ 2^-s} normalised to sum 1 (nnU-Net, lowest decoder scale dropped).
+ * {@code w_s ~ 2^-s} normalised to sum 1 (nnU-Net, lowest decoder scale dropped; rw-training's {@code OutputScales.weights}).
  */
 public final class ModelGraph implements TrainableNetwork {
 
@@ -69,8 +68,7 @@ public final class ModelGraph implements TrainableNetwork {
             this.store = new VariableStore(tf, spec.seed());
             this.image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, spec.inputChannels())));
             UNetBuilder unet = new UNetBuilder(tf, store, spec);
-            int scales = OutputScales.of(spec);
-            this.scaleWeights = deepSupervisionWeights(scales);
+            this.scaleWeights = OutputScales.weights(spec);
             List<Operand<TFloat32>> trainLogits = null;
             if (loss != null) trainLogits = unet.build(image, true);
             Operand<TFloat32> inferLogits = trainLogits != null && spec.normalization() != ModelSpec.Normalization.BATCH
@@ -106,18 +104,6 @@ public final class ModelGraph implements TrainableNetwork {
     /** A graph that only predicts (restore weights with {@link #restore}). */
     public static ModelGraph forInference(ModelSpec.UNet spec, int threads) {
         return new ModelGraph(spec, null, null, threads);
-    }
-
-    /**
-     * Deep-supervision weights of the trained heads: {@link DeepSupervisionWeights#of(int)} over the {@code depth}
-     * decoder outputs ({@code w_s ~ 2^-s}, lowest output 0, sum 1), with the zero-weight lowest output not built.
-     */
-    static double[] deepSupervisionWeights(int scales) {
-        if (scales == 1) return new double[] {1};
-        DeepSupervisionWeights w = DeepSupervisionWeights.of(scales + 1);
-        double[] out = new double[scales];
-        for (int s = 0; s < scales; s++) out[s] = w.weight(s);
-        return out;
     }
 
     private TrainingOps buildTraining(LossSpec loss, OptimizerSpec optimizer, List<Operand<TFloat32>> logits, List<Op> bnUpdates) {
