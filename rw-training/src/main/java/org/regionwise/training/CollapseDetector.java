@@ -64,6 +64,6 @@ public final class CollapseDetector {
      */
     public String message(int k, String name, int epoch) {
         return "class " + k + " '" + name + "' predicted nowhere on validation for " + policy.patience()
-                + " validations (epoch " + (epoch + 1) + "): the model collapsed to the other classes; try --loss gradual@0.1:ce,rrw (CE first, RRW from epoch 10) or a longer run";
+                + " validations (epoch " + (epoch + 1) + "): the model collapsed to the other classes; try --loss gradual@0.1:dice,rrw or gradual@0.1:ce,rrw (a starter loss, RRW alone from epoch 10), or a longer run";
     }
 }
