@@ -30,7 +30,7 @@ import org.tensorflow.types.TInt32;
  *       per image then averaged over the batch, {@code w_k = 1/G_k^2} over the counted classes, an absent class
  *       taking the image's largest weight (all weights 1 when no counted class is present)</li>
  *   <li>WeightedSum: {@code sum_t w_t L_t}; Gradual: {@code alpha L_1 + (1 - alpha) L_2} with {@code alpha} element
- *       {@code g} of the fed vector {@code alphas}, one per Gradual in pre-order ({@link #schedules})</li>
+ *       {@code g} of the fed vector {@code alphas}, one per Gradual in pre-order ({@link org.regionwise.training.spi.GradualAlphas#schedules})</li>
  * </ul>
  */
 public final class LossBuilder {
@@ -38,14 +38,6 @@ public final class LossBuilder {
     /** What one output scale provides. */
     public record Inputs(Operand<TFloat64> logits, Operand<TFloat64> oneHot, List<Operand<TFloat64>> maps,
                          Operand<TFloat64> alphas) {}
-
-    /** The schedules of every {@link LossSpec.Gradual} in {@code spec}, in the order of the fed {@code alphas} vector. */
-    public static List<org.regionwise.core.loss.AlphaSchedule> schedules(LossSpec spec) {
-        return org.regionwise.training.spi.GradualAlphas.schedules(spec);
-    }
-
-    /** {@code alpha_g(epoch)} for every gradual combination of {@code spec}, in {@link #schedules} order. */
-    public static double[] alphas(LossSpec spec, int epoch) { return org.regionwise.training.spi.GradualAlphas.at(spec, epoch); }
 
     private final Ops tf;
     private final int classes;

@@ -54,11 +54,6 @@ public final class UNetBuilder {
         this.spec = spec;
     }
 
-    /** Output scales with a head: {0} or, with deep supervision, {0, 1, ..., depth-2} (at least {0}). */
-    public static int outputScales(ModelSpec.UNet spec) {
-        return org.regionwise.training.spi.OutputScales.of(spec);
-    }
-
     /** The batch-norm moving-average assignments of the training tower (empty for other normalisations). */
     public List<Op> movingAverageUpdates() { return movingAverageUpdates; }
 
@@ -81,7 +76,7 @@ public final class UNetBuilder {
             cin = f;
             if (s < spec.depth()) skips.add(h);
         }
-        int scales = outputScales(spec);
+        int scales = org.regionwise.training.spi.OutputScales.of(spec);
         Operand<TFloat32>[] heads = newArray(scales);
         for (int s = spec.depth() - 1; s >= 0; s--) {
             int f = spec.filters(s);
