@@ -23,9 +23,10 @@ public final class Parameters {
      * @param canonical its canonical shape
      * @param kernel    true for a 4D kernel, stored as {@code [b, a, kh, kw]} for canonical {@code [kh, kw, a, b]}
      * @param trainable true for weights, false for state (moving statistics)
+     * @param initial   the constant it starts from (ignored for kernels, which start He-normal)
      * @param value     the PyTorch array
      */
-    public record Entry(String name, long[] canonical, boolean kernel, boolean trainable, NDArray value) {}
+    public record Entry(String name, long[] canonical, boolean kernel, boolean trainable, float initial, NDArray value) {}
 
     private final NDManager manager;
     private final long seed;
@@ -44,22 +45,22 @@ public final class Parameters {
     NDArray kernel(String name, long... canonical) {
         Entry e = entries.get(name);
         if (e != null) return e.value();
-        float[] v = InitialWeights.heNormal(seed, name, (int) new Shape(canonical).size(), InitialWeights.fanIn(canonical));
-        return add(new Entry(name, canonical, true, true, manager.create(toTorch(v, canonical), torchShape(canonical))));
+        float[] v = initialValues(name, canonical, true, 0f);
+        return add(new Entry(name, canonical, true, true, 0f, manager.create(toTorch(v, canonical), torchShape(canonical))));
     }
 
     /** A trainable vector of {@code n} values {@code value} (biases 0, scales 1). */
     NDArray constant(String name, float value, long n) {
         Entry e = entries.get(name);
         if (e != null) return e.value();
-        return add(new Entry(name, new long[] {n}, false, true, manager.full(new Shape(n), value)));
+        return add(new Entry(name, new long[] {n}, false, true, value, manager.full(new Shape(n), value)));
     }
 
     /** A non-trainable vector (moving statistics). */
     NDArray state(String name, float value, long n) {
         Entry e = entries.get(name);
         if (e != null) return e.value();
-        return add(new Entry(name, new long[] {n}, false, false, manager.full(new Shape(n), value)));
+        return add(new Entry(name, new long[] {n}, false, false, value, manager.full(new Shape(n), value)));
     }
 
     private NDArray add(Entry e) {
@@ -68,6 +69,20 @@ public final class Parameters {
         entries.put(e.name(), e);
         if (e.trainable()) e.value().setRequiresGradient(true);
         return e.value();
+    }
+
+    /** The canonical initial values of a variable: seeded He normal for a kernel, its constant otherwise. */
+    private float[] initialValues(String name, long[] canonical, boolean kernel, float initial) {
+        int n = (int) new Shape(canonical).size();
+        if (kernel) return InitialWeights.heNormal(seed, name, n, InitialWeights.fanIn(canonical));
+        float[] v = new float[n];
+        java.util.Arrays.fill(v, initial);
+        return v;
+    }
+
+    /** Gives every variable its initial value again, in place. */
+    void reset() {
+        for (Entry e : entries.values()) setCanonical(e, initialValues(e.name(), e.canonical(), e.kernel(), e.initial()));
     }
 
     public List<Entry> all() { return List.copyOf(entries.values()); }

@@ -87,17 +87,7 @@ public final class TorchNetwork implements TrainableNetwork {
     @Override
     public void initialize() {
         requireOpen();
-        for (Parameters.Entry e : parameters.all()) {
-            float[] v;
-            if (e.kernel()) {
-                v = org.regionwise.training.spi.InitialWeights.heNormal(spec.seed(), e.name(), (int) e.value().size(),
-                        org.regionwise.training.spi.InitialWeights.fanIn(e.canonical()));
-            } else {
-                v = new float[(int) e.value().size()];
-                java.util.Arrays.fill(v, e.name().endsWith("_gamma") || e.name().endsWith("_movvar") ? 1f : 0f);
-            }
-            Parameters.setCanonical(e, v);
-        }
+        parameters.reset();
         for (NDArray[] mv : adam.values()) {
             mv[0].set(java.nio.FloatBuffer.wrap(new float[(int) mv[0].size()]));
             mv[1].set(java.nio.FloatBuffer.wrap(new float[(int) mv[1].size()]));
