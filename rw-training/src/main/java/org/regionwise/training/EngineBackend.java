@@ -6,7 +6,6 @@ import org.regionwise.core.backend.TrainingData;
 import org.regionwise.core.backend.TrainingListener;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.training.spi.Engine;
-import org.regionwise.training.spi.ModelFiles;
 import org.regionwise.training.spi.Network;
 
 /**
@@ -68,7 +67,6 @@ public class EngineBackend implements TrainingBackend {
     /** Loads a model saved by {@link NetworkModel#save} (or a checkpoint directory) of this engine. */
     @Override
     public NetworkModel load(Path directory) {
-        ModelFiles.read(directory, engine.name());
         Network n = engine.load(directory);
         return new NetworkModel(n, java.util.List.of());
     }

@@ -41,7 +41,11 @@ public interface Engine {
      */
     TrainableNetwork createForTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads);
 
-    /** An inference-only network restored from a directory written by {@link Network#save}. */
+    /**
+     * An inference-only network restored from a directory written by {@link Network#save} or {@link Network#export};
+     * reads the spec with {@link ModelFiles#read(java.nio.file.Path, String) ModelFiles.read(directory, name())}, so
+     * that another engine's model is refused naming that engine.
+     */
     Network load(Path directory);
 
     /** The engine's loss lowering on its own, for the conformance suite's comparison with the reference losses. */
