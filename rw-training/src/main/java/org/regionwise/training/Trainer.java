@@ -100,8 +100,10 @@ public final class Trainer {
                 diagnosticsCsv.append(Files.readString(out.resolve(DIAGNOSTICS)));
             }
             if (resume) {
-                Path ckpt = Checkpoints.locate(out, Checkpoints.LAST).orElseThrow(() ->
-                        new IllegalArgumentException("no checkpoint to resume from in " + Checkpoints.root(out)));
+                Checkpoints.Located found = Checkpoints.locateValid(out, Checkpoints.LAST).orElseThrow(() ->
+                        new IllegalArgumentException("no intact checkpoint to resume from in " + Checkpoints.root(out)));
+                for (String w : found.warnings()) LOG.warn(w);
+                Path ckpt = found.path();
                 ModelSpec.UNet saved = ModelFiles.read(ckpt, engine.name());
                 if (!saved.equals(spec)) {
                     throw new IllegalArgumentException("checkpoint " + ckpt + " holds " + saved + " but the plan asks for " + spec);
@@ -212,6 +214,14 @@ public final class Trainer {
         if (plan.patchSize() >> OutputScales.of(spec) - 1 < 1) {
             throw new IllegalArgumentException("patch size " + plan.patchSize() + " is too small for depth " + spec.depth());
         }
+    }
+
+    /**
+     * Whether {@code outputDirectory} holds an intact checkpoint that {@link #run} with {@code resume = true} can
+     * continue from ({@code last}, or its fallbacks when {@code last} is damaged).
+     */
+    public static boolean resumable(Path outputDirectory) {
+        return Checkpoints.locateValid(outputDirectory, Checkpoints.LAST).isPresent();
     }
 
     /** The file of {@link GradientDiagnostics} rows in the run directory. */

@@ -89,4 +89,53 @@ class CheckpointsTest {
         assertThat(back.get(1).validationHausdorffMm().get(0)).isNaN();
         assertThat(back.get(1).trainLoss()).isEqualTo(0.25);
     }
+
+    @Test
+    void everyFileIsListedWithItsSha256InSha256sumFormat(@TempDir Path run) throws Exception {
+        Path last = Checkpoints.write(run, Checkpoints.LAST, content("epoch 1"), new Checkpoints.State(1, 0.5, 0), HISTORY, 2);
+        List<String> lines = Files.readAllLines(last.resolve(Checkpoints.CHECKSUMS));
+        assertThat(lines).extracting(l -> l.substring(66)).containsExactly("history.csv", "state.properties", "weights.txt");
+        // the hash of "epoch 1" computed independently of Checkpoints.sha256
+        String expected = java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest("epoch 1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(lines.get(2)).isEqualTo(expected + "  weights.txt");
+        assertThat(Checkpoints.verify(last)).isEmpty();
+    }
+
+    @Test
+    void aCorruptedOrTruncatedLastFallsBackToBestNamingTheFile(@TempDir Path run) throws IOException {
+        Checkpoints.write(run, Checkpoints.BEST, content("epoch 1 best"), new Checkpoints.State(1, 0.5, 0), HISTORY, 2);
+        Path last = Checkpoints.write(run, Checkpoints.LAST, content("epoch 2"), new Checkpoints.State(2, 0.4, 0), HISTORY, 2);
+        assertThat(Checkpoints.locateValid(run, Checkpoints.LAST).orElseThrow().path()).isEqualTo(last);
+
+        Files.writeString(last.resolve("weights.txt"), "epoch 3");        // same length, other bytes
+        Checkpoints.Located found = Checkpoints.locateValid(run, Checkpoints.LAST).orElseThrow();
+        assertThat(found.path()).isEqualTo(Checkpoints.root(run).resolve(Checkpoints.BEST));
+        assertThat(found.warnings()).singleElement().asString().contains(last.resolve("weights.txt").toString(), "SHA-256");
+
+        Files.writeString(last.resolve("weights.txt"), "epo");            // truncated
+        assertThat(Checkpoints.verify(last)).get().asString().contains("weights.txt");
+        Files.delete(last.resolve("weights.txt"));                        // missing
+        assertThat(Checkpoints.verify(last)).get().asString().contains("weights.txt", "missing");
+    }
+
+    @Test
+    void noIntactCheckpointGivesNothing(@TempDir Path run) throws IOException {
+        Path last = Checkpoints.write(run, Checkpoints.LAST, content("epoch 1"), new Checkpoints.State(1, 0.5, 0), HISTORY, 2);
+        Files.writeString(last.resolve(Checkpoints.STATE), "epochsDone=x\n");
+        assertThat(Checkpoints.locateValid(run, Checkpoints.LAST)).isEmpty();
+        assertThat(Checkpoints.locateValid(run.resolve("nowhere"), Checkpoints.LAST)).isEmpty();
+    }
+
+    @Test
+    void aFullDiskWhileWritingKeepsThePreviousCheckpointVerifiable(@TempDir Path run) throws IOException {
+        Checkpoints.write(run, Checkpoints.LAST, content("epoch 1"), new Checkpoints.State(1, 0.5, 0), HISTORY, 2);
+        assertThatThrownBy(() -> Checkpoints.write(run, Checkpoints.LAST, dir -> {
+            Files.writeString(dir.resolve("weights.txt"), "epo");
+            throw new IOException("No space left on device");
+        }, new Checkpoints.State(2, 0.6, 1), HISTORY, 2)).hasMessageContaining("No space left on device");
+        Checkpoints.Located found = Checkpoints.locateValid(run, Checkpoints.LAST).orElseThrow();
+        assertThat(found.warnings()).isEmpty();
+        assertThat(Files.readString(found.path().resolve("weights.txt"))).isEqualTo("epoch 1");
+    }
 }
