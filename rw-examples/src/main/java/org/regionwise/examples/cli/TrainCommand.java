@@ -51,10 +51,10 @@ public final class TrainCommand implements Callable<Integer> {
     /** Resolves {@code --backend} names; tests replace it with an instant backend. */
     java.util.function.Function<String, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
 
-    @Option(names = "--dataset", required = true, paramLabel = "NAME",
+    @Option(names = "--dataset", paramLabel = "NAME",
             description = "synthetic-cardiac, synthetic-kidney, synthetic-lesions, colin27-brain, colin27-subcortical, or an nnU-Net "
                     + "raw folder: nnunet:/path or the folder (holding dataset.json) itself.")
-    String dataset;
+    @org.jspecify.annotations.Nullable String dataset;
 
     @Option(names = "--loss", defaultValue = "rrw", paramLabel = "LOSS",
             description = "rrw, ce, wce, focal, dice, gdl, boundary, boundary-dice, a+b, gradual:a,b (default: ${DEFAULT-VALUE}).")
@@ -66,8 +66,23 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tensorflow", description = "Training engine: tensorflow (TensorFlow Java 1.1.0) or pytorch (PyTorch 2.7.1 through DJL) (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = {"--out", "-o"}, required = true, paramLabel = "RUN_DIR", description = "Run directory to create.")
-    Path out;
+    @Option(names = {"--out", "-o"}, paramLabel = "RUN_DIR", description = "Run directory to create (it must not exist or be empty; "
+            + "see --overwrite).")
+    @org.jspecify.annotations.Nullable Path out;
+
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its last intact checkpoint "
+            + "(after a crash or kill -9) with the configuration recorded in RUN_DIR/run.yaml; it ends with the same weights and "
+            + "test-scores.csv as the uninterrupted run, bit for bit at the same --threads on the same machine and engine "
+            + "version (another thread count, CPU or engine version changes the float rounding). Options that contradict the "
+            + "recorded run are refused.")
+    @org.jspecify.annotations.Nullable Path resume;
+
+    @Option(names = "--config", paramLabel = "RUN_YAML", description = "Replay a run file (RUN_DIR/run.yaml of an earlier run, or "
+            + "one written by hand): its dataset, loss, seed, engine and training settings; options given here override its values.")
+    @org.jspecify.annotations.Nullable Path config;
+
+    @Option(names = "--overwrite", description = "Replace an existing run directory (one holding run.yaml or config.properties).")
+    boolean overwrite;
 
     @Option(names = "--stop-on-collapse", description = "End the run with exit code 3 when a foreground class is predicted nowhere on "
             + "validation for the collapse patience (after the warm-up); without it the collapse is logged and recorded in history.csv.")
@@ -106,43 +121,64 @@ public final class TrainCommand implements Callable<Integer> {
     static TrainingSettings defaults() { return new TrainingSettings(30, 50, 8, 64, 4, 16, 1e-3, false, 0); }
 
     @Override public Integer call() throws Exception {
-        DatasetRegistry.requireKnown(dataset);
+        RunSetup run = RunSetup.resolve(this, spec.commandLine().getParseResult());
+        Path out = run.out();
+        String datasetName = run.dataset();
+        String loss = run.loss();
+        long seed = run.seed();
         LossSpec lossSpec = LossCatalog.parse(loss);
-        TrainingBackend b = backends.apply(backend);
+        TrainingBackend b = backends.apply(run.backend());
         double budget = org.regionwise.training.plan.PlanRules.parseDuration(timeBudget);
-        if (Files.exists(out) && !(Files.isDirectory(out) && isEmpty(out))) {
-            throw new IllegalArgumentException("--out " + out + " already exists and is not an empty directory; choose a new run directory");
-        }
-        DatasetRegistry registry = datasetOptions.registry();
+        boolean created = !Files.exists(out);
+        if (run.resume() == null) RunSetup.prepareOutput(out, overwrite);
         PrintWriter o = spec.commandLine().getOut();
-        Dataset d = registry.load(dataset);
-        int edge = Integer.MAX_VALUE;
-        for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
-        boolean planned = DatasetRegistry.isNnUnet(dataset) && !noPlan;
-        TrainingSettings settings = planned ? null : training.apply(defaults(), Math.min(edge, 128));
-        if (planned) {
-            Files.createDirectories(out);
-            settings = Planning.plan(d, defaults(), training, budget, b instanceof EngineBackend eb ? eb : null, lossSpec, seed, out, o);
-        }
-        if (settings.patchSize() > edge) {
-            throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
-                    + edge + " px) of " + d.name());
+        TrainingSettings settings;
+        Dataset d;
+        try {
+            DatasetRegistry registry = run.datasetOptions().registry();
+            d = registry.load(datasetName);
+            int edge = Integer.MAX_VALUE;
+            for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
+            if (run.recorded() != null) {
+                settings = run.recorded();
+            } else if (DatasetRegistry.isNnUnet(datasetName) && !noPlan) {
+                Files.createDirectories(out);
+                settings = Planning.plan(d, defaults(), run.training(), budget, b instanceof EngineBackend eb ? eb : null, lossSpec, seed, out, o);
+            } else {
+                settings = run.training().apply(defaults(), Math.min(edge, 128));
+            }
+            if (settings.patchSize() > edge) {
+                throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
+                        + edge + " px) of " + d.name());
+            }
+            if (run.file() != null) run.file().checkDerived(settings);
+            if (run.resume() == null) {
+                Files.createDirectories(out);
+                RunSetup.runFile(run, settings, b).write(out);
+                RunConfig.of(d, loss, seed, b.name(), settings).write(out);
+            }
+        } catch (Exception | Error e) {
+            // nothing half-written: a run directory this command created is removed when the run cannot start
+            if (created && run.resume() == null) RunSetup.deleteQuietly(out);
+            throw e;
         }
         String testUnit = d.test().stream().anyMatch(t -> !t.image().grid().is2D()) ? "test volumes" : "test images";
         o.printf("rw train: %s (%d training, %d validation images, %d %s, %sclasses %s), loss %s, %d epochs x %d steps%n",
                 d.name(), d.training().size(), d.validation().size(), d.test().size(), testUnit,
                 d.channels() > 1 ? d.channels() + " channels, " : "", d.classNames(), lossSpec.id(),
                 settings.epochs(), settings.iterationsPerEpoch());
+        boolean resuming = run.resume() != null && Trainer.resumable(out);
+        if (run.resume() != null) {
+            o.println(resuming ? "resuming " + out + " from its last intact checkpoint (run.yaml recorded the configuration)"
+                    : "resuming " + out + ": no checkpoint was written yet, training from the start");
+        }
         o.flush();
-        Files.createDirectories(out);
-        RunConfig config = RunConfig.of(d, loss, seed, b.name(), settings);
-        config.write(out);
         long t0 = System.nanoTime();
         CollapsePolicy collapse = collapsePolicy();
         if (b instanceof EngineBackend eb) b = eb.withOptions(eb.options().withCollapse(collapse).withDiagnostics(diagnostics));
         TrainedModel model;
         try {
-            model = train(b, settings, lossSpec, d);
+            model = train(b, settings, lossSpec, d, out, loss, seed, resuming);
         } catch (TrainingDivergedException e) {
             throw new UserError("training diverged: " + e.getMessage() + "; try a lower --lr", e);
         } catch (TrainingCollapsedException e) {
@@ -195,14 +231,22 @@ public final class TrainCommand implements Callable<Integer> {
         return new CollapsePolicy(collapseWarmup == null ? -1 : collapseWarmup, collapsePatience == null ? -1 : collapsePatience, stopOnCollapse);
     }
 
-    private TrainedModel train(TrainingBackend b, TrainingSettings settings, LossSpec lossSpec, Dataset d) {
+    private TrainedModel train(TrainingBackend b, TrainingSettings settings, LossSpec lossSpec, Dataset d, Path out, String loss,
+                               long seed, boolean resuming) {
         TrainedModel model;
         try (ProgressDisplay p = progress.open("train", 1, settings.totalSteps(), System.err)) {
             p.runStarted(0, 1, d.name(), loss, seed);
-            model = b.train(settings.plan(lossSpec, d.classes(), d.channels(), seed, out), d, new TrainingListener() {
+            TrainingListener l = new TrainingListener() {
                 @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
                 @Override public void onEpoch(EpochReport report) { p.epoch(report); }
-            });
+            };
+            var plan = settings.plan(lossSpec, d.classes(), d.channels(), seed, out);
+            if (resuming) {
+                if (!(b instanceof EngineBackend eb)) throw new UserError("the " + b.name() + " backend cannot resume a run");
+                model = eb.resume(plan, d, l);
+            } else {
+                model = b.train(plan, d, l);
+            }
         }
         return model;
     }
@@ -219,11 +263,5 @@ public final class TrainCommand implements Callable<Integer> {
             csv.row(e.epoch() + 1, e.trainLoss(), e.learningRate(), e.meanForegroundDice(), per.toString(), e.seconds());
         }
         AtomicFiles.writeString(file, csv.text());
-    }
-
-    private static boolean isEmpty(Path dir) throws java.io.IOException {
-        try (var s = Files.list(dir)) {
-            return s.findAny().isEmpty();
-        }
     }
 }

@@ -15,6 +15,21 @@ final class TrainingOptions {
     @Option(names = "--deep-supervision", description = "Deep supervision with maps recomputed per scale.") boolean deepSupervision;
     @Option(names = "--threads", paramLabel = "T", description = "Intra-op threads (default 0: all cores).") Integer threads;
 
+    /** These options with every unset one taken from a run file's training section (given options win). */
+    TrainingOptions withDefaultsFrom(org.regionwise.examples.experiment.RunFile.@org.jspecify.annotations.Nullable Training t) {
+        TrainingOptions o = new TrainingOptions();
+        o.epochs = epochs != null || t == null ? epochs : t.epochs();
+        o.iterations = iterations != null || t == null ? iterations : t.iterationsPerEpoch();
+        o.batch = batch != null || t == null ? batch : t.batch();
+        o.patch = patch != null || t == null ? patch : t.patch();
+        o.depth = depth != null || t == null ? depth : t.depth();
+        o.baseFilters = baseFilters != null || t == null ? baseFilters : t.baseFilters();
+        o.lr = lr != null || t == null ? lr : t.learningRate();
+        o.deepSupervision = deepSupervision || (t != null && Boolean.TRUE.equals(t.deepSupervision()));
+        o.threads = threads != null || t == null ? threads : t.threads();
+        return o;
+    }
+
     /** {@code defaults} with every given option applied; {@code patch} defaults to {@code autoPatch} when not given. */
     TrainingSettings apply(TrainingSettings d, int autoPatch) {
         int dep = depth != null ? depth : d.depth();

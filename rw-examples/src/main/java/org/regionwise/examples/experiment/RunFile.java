@@ -1,0 +1,374 @@
+package org.regionwise.examples.experiment;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.regionwise.core.io.AtomicFiles;
+
+/**
+ * {@code RUN_DIR/run.yaml}: everything that defines an {@code rw train} run — the dataset and how it is read, the
+ * loss, the seed, the engine, the training settings (the plan), plus, for the record, the network and optimiser they
+ * imply and the versions that ran it. {@code rw train --config run.yaml} replays it (options on the command line
+ * override its values) and {@code rw train --resume RUN_DIR} continues it.
+ *
+ * <p>Every field is optional when a user writes a run file by hand: an absent value takes the command's default (or
+ * the plan, for an nnU-Net folder); a file written by {@code rw train} is complete. Unknown keys, values of the wrong
+ * type and a {@code model}/{@code optimizer} value that disagrees with the {@code training} section it follows from are
+ * errors naming the file and the field.
+ *
+ * <pre>
+ * format: regionwise-run-1
+ * dataset: /data/Dataset901_Colin27Limbic     # a registry name or an nnU-Net folder
+ * data: {size: 64, slice_axis: 2, all_slices: false, ct: false}
+ * loss: rrw
+ * seed: 1
+ * engine: tensorflow
+ * training: {epochs: 150, iterations_per_epoch: 50, batch: 16, patch: 40, depth: 3, base_filters: 16,
+ *            learning_rate: 0.001, deep_supervision: false, threads: 0}
+ * model: {...}          # derived from training, for the record
+ * optimizer: {...}      # derived from training, for the record
+ * versions: {...}       # for the record
+ * </pre>
+ *
+ * @param dataset  dataset name or folder
+ * @param data     how the dataset is read (synthetic size, slice axis, all slices, CT normalisation)
+ * @param loss     loss expression
+ * @param seed     seed of weights and sampling
+ * @param engine   training engine name
+ * @param training training settings, each field optional
+ * @param model    the model section as written (checked against {@code training} by {@link #checkDerived})
+ * @param optimizer the optimizer section as written (checked likewise)
+ * @param versions the versions section as written
+ * @param source   the file it was read from (for messages), or {@code null} for one built in memory
+ */
+public record RunFile(@Nullable String dataset, Data data, @Nullable String loss, @Nullable Long seed, @Nullable String engine,
+                      Training training, Map<String, String> model, Map<String, String> optimizer, Map<String, String> versions,
+                      @Nullable Path source) {
+    /** The file name inside a run directory. */
+    public static final String FILE = "run.yaml";
+    /** The {@code format} value of this layout. */
+    public static final String FORMAT = "regionwise-run-1";
+
+    public RunFile {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(training, "training");
+        model = Map.copyOf(model);
+        optimizer = Map.copyOf(optimizer);
+        versions = Map.copyOf(versions);
+    }
+
+    /** How the dataset is read; {@code null}: not given. */
+    public record Data(@Nullable Integer size, @Nullable Integer sliceAxis, @Nullable Boolean allSlices, @Nullable Boolean ct) {
+        static final Set<String> KEYS = Set.of("size", "slice_axis", "all_slices", "ct");
+    }
+
+    /** The training settings; {@code null}: not given. */
+    public record Training(@Nullable Integer epochs, @Nullable Integer iterationsPerEpoch, @Nullable Integer batch,
+                           @Nullable Integer patch, @Nullable Integer depth, @Nullable Integer baseFilters,
+                           @Nullable Double learningRate, @Nullable Boolean deepSupervision, @Nullable Integer threads) {
+        static final Set<String> KEYS = Set.of("epochs", "iterations_per_epoch", "batch", "patch", "depth", "base_filters",
+                "learning_rate", "deep_supervision", "threads");
+
+        /** Every field of {@code s}. */
+        public static Training of(TrainingSettings s) {
+            return new Training(s.epochs(), s.iterationsPerEpoch(), s.batchSize(), s.patchSize(), s.depth(), s.baseFilters(),
+                    s.learningRate(), s.deepSupervision(), s.threads());
+        }
+
+        /** True when every field is given. */
+        public boolean complete() {
+            return epochs != null && iterationsPerEpoch != null && batch != null && patch != null && depth != null
+                    && baseFilters != null && learningRate != null && deepSupervision != null && threads != null;
+        }
+    }
+
+    private static final Set<String> TOP = Set.of("format", "dataset", "data", "loss", "seed", "engine", "training", "model",
+            "optimizer", "versions");
+
+    /** A complete run file for a run about to start. */
+    public static RunFile of(String dataset, Data data, String loss, long seed, String engine, TrainingSettings s,
+                             Map<String, String> versions) {
+        return new RunFile(dataset, data, loss, seed, engine, Training.of(s), derivedModel(s), derivedOptimizer(s), versions, null);
+    }
+
+    /** The {@code model} section implied by the settings. */
+    public static Map<String, String> derivedModel(TrainingSettings s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        var u = s.model(2, 1, 0);
+        m.put("kind", "unet");
+        m.put("dimensions", Integer.toString(u.dimensions()));
+        m.put("depth", Integer.toString(u.depth()));
+        m.put("base_filters", Integer.toString(u.baseFilters()));
+        m.put("max_filters", Integer.toString(u.maxFilters()));
+        m.put("normalization", u.normalization().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("upsampling", u.upsampling().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("deep_supervision", Boolean.toString(u.deepSupervision()));
+        return m;
+    }
+
+    /** The {@code optimizer} section implied by the settings. */
+    public static Map<String, String> derivedOptimizer(TrainingSettings s) {
+        var o = s.optimizer();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", "adam");
+        m.put("learning_rate", Double.toString(o.learningRate()));
+        m.put("weight_decay", Double.toString(o.weightDecay()));
+        m.put("decoupled_weight_decay", Boolean.toString(o.decoupledWeightDecay()));
+        m.put("poly_power", Double.toString(o.polyPower()));
+        m.put("clip_norm", Double.toString(o.clipNorm()));
+        return m;
+    }
+
+    /**
+     * Rejects a {@code model} or {@code optimizer} value of this file that differs from what the final settings imply
+     * (an edit there would otherwise be ignored), naming the file and the field.
+     */
+    public void checkDerived(TrainingSettings s) {
+        check("model", model, derivedModel(s));
+        check("optimizer", optimizer, derivedOptimizer(s));
+    }
+
+    private void check(String section, Map<String, String> written, Map<String, String> derived) {
+        for (Map.Entry<String, String> e : written.entrySet()) {
+            String want = derived.get(e.getKey());
+            if (want == null) continue;   // unknown keys are refused at read
+            if (!sameValue(e.getValue(), want)) {
+                throw new IllegalArgumentException(where() + ": " + section + "." + e.getKey() + " is " + e.getValue()
+                        + " but the training settings give " + want + " (the " + section + " section follows from 'training'; edit that)");
+            }
+        }
+    }
+
+    private static boolean sameValue(String a, String b) {
+        if (a.equalsIgnoreCase(b)) return true;
+        try {
+            return Double.parseDouble(a) == Double.parseDouble(b);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String where() { return source == null ? FILE : source.toString(); }
+
+    /** Writes this run file atomically as {@code dir/run.yaml}. */
+    public void write(Path dir) {
+        AtomicFiles.writeString(dir.resolve(FILE), text());
+    }
+
+    /** The YAML text. */
+    public String text() {
+        YAMLMapper yaml = mapper();
+        ObjectNode root = yaml.createObjectNode();
+        root.put("format", FORMAT);
+        if (dataset != null) root.put("dataset", dataset);
+        ObjectNode d = root.putObject("data");
+        if (data.size() != null) d.put("size", data.size());
+        if (data.sliceAxis() != null) d.put("slice_axis", data.sliceAxis());
+        if (data.allSlices() != null) d.put("all_slices", data.allSlices());
+        if (data.ct() != null) d.put("ct", data.ct());
+        if (loss != null) root.put("loss", loss);
+        if (seed != null) root.put("seed", seed);
+        if (engine != null) root.put("engine", engine);
+        ObjectNode t = root.putObject("training");
+        Training tr = training;
+        if (tr.epochs() != null) t.put("epochs", tr.epochs());
+        if (tr.iterationsPerEpoch() != null) t.put("iterations_per_epoch", tr.iterationsPerEpoch());
+        if (tr.batch() != null) t.put("batch", tr.batch());
+        if (tr.patch() != null) t.put("patch", tr.patch());
+        if (tr.depth() != null) t.put("depth", tr.depth());
+        if (tr.baseFilters() != null) t.put("base_filters", tr.baseFilters());
+        if (tr.learningRate() != null) t.put("learning_rate", tr.learningRate());
+        if (tr.deepSupervision() != null) t.put("deep_supervision", tr.deepSupervision());
+        if (tr.threads() != null) t.put("threads", tr.threads());
+        putStrings(root.putObject("model"), model, derivedOrder(model, true));
+        putStrings(root.putObject("optimizer"), optimizer, derivedOrder(optimizer, false));
+        ObjectNode v = root.putObject("versions");
+        versions.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> v.put(e.getKey(), e.getValue()));
+        try {
+            return "# rw train run file: 'rw train --config run.yaml --out NEW_DIR' replays this run (options given on the\n"
+                    + "# command line override its values); 'rw train --resume RUN_DIR' continues it. model and optimizer\n"
+                    + "# follow from training and are here for the record, as are versions.\n"
+                    + yaml.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the run file: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> derivedOrder(Map<String, String> m, boolean model) {
+        TrainingSettings any = TrainingSettings.quick();
+        List<String> order = new ArrayList<>((model ? derivedModel(any) : derivedOptimizer(any)).keySet());
+        order.retainAll(m.keySet());
+        return order;
+    }
+
+    private static void putStrings(ObjectNode node, Map<String, String> m, List<String> order) {
+        for (String k : order) {
+            String v = m.get(k);
+            if (v.equals("true") || v.equals("false")) node.put(k, Boolean.parseBoolean(v));
+            else if (v.matches("-?\\d+")) node.put(k, Long.parseLong(v));
+            else if (v.matches("-?\\d+(\\.\\d*)?([eE]-?\\d+)?")) node.put(k, Double.parseDouble(v));
+            else node.put(k, v);
+        }
+    }
+
+    private static YAMLMapper mapper() {
+        return new YAMLMapper(YAMLFactory.builder().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES).build());
+    }
+
+    /**
+     * Reads a run file; every problem is an {@link IllegalArgumentException} whose message starts with the file and
+     * names the field.
+     */
+    public static RunFile read(Path file) {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": no such run file");
+        JsonNode root;
+        try {
+            root = mapper().readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            String m = e.getOriginalMessage();
+            var loc = e.getLocation();
+            throw new IllegalArgumentException(file + ": not valid YAML" + (loc == null ? "" : " at line " + loc.getLineNr())
+                    + ": " + firstLine(m), e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) throw new IllegalArgumentException(file + ": the run file is empty");
+        Reader r = new Reader(file);
+        r.mapping(root, "the document");
+        r.keys(root, "", TOP);
+        String format = r.text(root, "format");
+        if (format != null && !format.equals(FORMAT)) {
+            throw new IllegalArgumentException(file + ": format is '" + format + "', this rw reads " + FORMAT);
+        }
+        JsonNode d = r.section(root, "data", Data.KEYS);
+        Data data = new Data(r.integer(d, "data.size"), r.integer(d, "data.slice_axis"), r.bool(d, "data.all_slices"), r.bool(d, "data.ct"));
+        JsonNode t = r.section(root, "training", Training.KEYS);
+        Training training = new Training(r.integer(t, "training.epochs"), r.integer(t, "training.iterations_per_epoch"),
+                r.integer(t, "training.batch"), r.integer(t, "training.patch"), r.integer(t, "training.depth"),
+                r.integer(t, "training.base_filters"), r.number(t, "training.learning_rate"),
+                r.bool(t, "training.deep_supervision"), r.integer(t, "training.threads"));
+        Map<String, String> model = r.scalars(root, "model", derivedModel(TrainingSettings.quick()).keySet());
+        Map<String, String> optimizer = r.scalars(root, "optimizer", derivedOptimizer(TrainingSettings.quick()).keySet());
+        Map<String, String> versions = r.scalars(root, "versions", null);
+        Long seed = r.longInt(root, "seed");
+        return new RunFile(r.text(root, "dataset"), data, r.text(root, "loss"), seed, r.text(root, "engine"), training, model,
+                optimizer, versions, file);
+    }
+
+    private static String firstLine(@Nullable String m) {
+        if (m == null) return "";
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    /** Typed access to the tree with messages naming the file and the dotted field. */
+    private record Reader(Path file) {
+        void mapping(JsonNode n, String what) {
+            if (!n.isObject()) throw new IllegalArgumentException(file + ": " + what + " must be a mapping of keys to values, got " + kind(n));
+        }
+
+        void keys(JsonNode n, String prefix, Set<String> known) {
+            for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+                String k = it.next();
+                if (!known.contains(k)) {
+                    throw new IllegalArgumentException(file + ": unknown key '" + prefix + k + "' (known: "
+                            + String.join(", ", known.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        JsonNode section(JsonNode root, String name, Set<String> known) {
+            JsonNode n = root.get(name);
+            if (n == null || n.isNull()) return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            mapping(n, name);
+            keys(n, name + ".", known);
+            return n;
+        }
+
+        private @Nullable JsonNode leaf(JsonNode parent, String dotted) {
+            JsonNode n = parent.get(dotted.substring(dotted.lastIndexOf('.') + 1));
+            return n == null || n.isNull() ? null : n;
+        }
+
+        @Nullable String text(JsonNode parent, String field) {
+            JsonNode n = leaf(parent, field);
+            if (n == null) return null;
+            if (!n.isTextual() && !n.isNumber()) throw wrong(field, "a string", n);
+            String s = n.asText().trim();
+            if (s.isEmpty()) throw new IllegalArgumentException(file + ": " + field + " is empty");
+            return s;
+        }
+
+        @Nullable Integer integer(JsonNode parent, String field) {
+            JsonNode n = leaf(parent, field);
+            if (n == null) return null;
+            if (!n.isIntegralNumber() || !n.canConvertToInt()) throw wrong(field, "an integer", n);
+            return n.intValue();
+        }
+
+        @Nullable Long longInt(JsonNode parent, String field) {
+            JsonNode n = leaf(parent, field);
+            if (n == null) return null;
+            if (!n.isIntegralNumber() || !n.canConvertToLong()) throw wrong(field, "an integer", n);
+            return n.longValue();
+        }
+
+        @Nullable Double number(JsonNode parent, String field) {
+            JsonNode n = leaf(parent, field);
+            if (n == null) return null;
+            if (!n.isNumber()) throw wrong(field, "a number", n);
+            return n.doubleValue();
+        }
+
+        @Nullable Boolean bool(JsonNode parent, String field) {
+            JsonNode n = leaf(parent, field);
+            if (n == null) return null;
+            if (!n.isBoolean()) throw wrong(field, "true or false", n);
+            return n.booleanValue();
+        }
+
+        Map<String, String> scalars(JsonNode root, String name, @Nullable Set<String> known) {
+            JsonNode n = root.get(name);
+            Map<String, String> m = new LinkedHashMap<>();
+            if (n == null || n.isNull()) return m;
+            mapping(n, name);
+            if (known != null) keys(n, name + ".", known);
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode()) throw wrong(name + "." + e.getKey(), "a single value", e.getValue());
+                m.put(e.getKey(), e.getValue().asText());
+            }
+            return m;
+        }
+
+        private IllegalArgumentException wrong(String field, String want, JsonNode got) {
+            return new IllegalArgumentException(file + ": " + field + " must be " + want + ", got " + kind(got)
+                    + (got.isValueNode() ? " '" + got.asText() + "'" : ""));
+        }
+
+        private static String kind(JsonNode n) {
+            if (n.isObject()) return "a mapping";
+            if (n.isArray()) return "a list";
+            if (n.isTextual()) return "a string";
+            if (n.isBoolean()) return "a boolean";
+            if (n.isIntegralNumber()) return "an integer";
+            if (n.isNumber()) return "a number";
+            return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}
