@@ -101,7 +101,7 @@ public final class Trainer {
             }
             if (resume) {
                 Checkpoints.Located found = Checkpoints.locateValid(out, Checkpoints.LAST).orElseThrow(() ->
-                        new IllegalArgumentException("no intact checkpoint to resume from in " + Checkpoints.root(out)));
+                        new IllegalArgumentException("no intact checkpoint to resume from in " + Checkpoints.root(out) + Checkpoints.damage(out)));
                 for (String w : found.warnings()) LOG.warn(w);
                 Path ckpt = found.path();
                 ModelSpec.UNet saved = ModelFiles.read(ckpt, engine.name());
@@ -222,6 +222,18 @@ public final class Trainer {
      */
     public static boolean resumable(Path outputDirectory) {
         return Checkpoints.locateValid(outputDirectory, Checkpoints.LAST).isPresent();
+    }
+
+    /** Whether {@code outputDirectory} holds any checkpoint directory, intact or not. */
+    public static boolean hasCheckpoints(Path outputDirectory) {
+        Path root = Checkpoints.root(outputDirectory);
+        if (!Files.isDirectory(root)) return false;
+        try (var s = Files.list(root)) {
+            // a temporary directory of a write killed before its first rename is not a checkpoint
+            return s.anyMatch(p -> Files.isDirectory(p) && !p.getFileName().toString().contains(".tmp-"));
+        } catch (IOException e) {
+            return true;   // let the resume name the problem
+        }
     }
 
     /** The file of {@link GradientDiagnostics} rows in the run directory. */

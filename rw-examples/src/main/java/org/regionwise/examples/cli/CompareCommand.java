@@ -75,7 +75,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Dataset> data = new ArrayList<>();
         int minEdge = Integer.MAX_VALUE;
         for (String d : dsNames) {
-            Dataset ds = registry.load(d);
+            Dataset ds = datasetOptions.apply(registry.load(d));
             data.add(ds);
             for (var s : ds.training()) minEdge = Math.min(minEdge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
         }

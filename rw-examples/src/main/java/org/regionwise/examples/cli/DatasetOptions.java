@@ -22,10 +22,22 @@ final class DatasetOptions {
             + "then its mean and std) instead of a z-score per volume.")
     boolean ct;
 
+    @Option(names = "--no-validation", description = "Train without validation data (no best checkpoint, no collapse detection); "
+            + "nnU-Net folders with fewer than 5 training cases otherwise validate on held-out slices.")
+    boolean noValidation;
+
+    /** {@code d}, or without its validation split under {@code --no-validation}. */
+    org.regionwise.examples.data.Dataset apply(org.regionwise.examples.data.Dataset d) {
+        if (!noValidation || d.validation().isEmpty()) return d;
+        return new org.regionwise.examples.data.SplitDataset(d.name(), d.classNames(), d.training(), java.util.List.of(), d.test(),
+                d.description() + " No validation (--no-validation).", d.normalization(), d.sliceAxis());
+    }
+
     DatasetRegistry registry() {
         Colin27.Options c = Colin27.Options.defaults();
         return new DatasetRegistry(SyntheticDatasets.Options.defaults().withSize(size),
                 new Colin27.Options(c.directory(), axis, c.split(), !allSlices),
-                new NnUnetDataset.Options(axis, !allSlices, ct ? NnUnetDataset.Normalization.CT : NnUnetDataset.Normalization.ZSCORE));
+                new NnUnetDataset.Options(axis, !allSlices, ct ? NnUnetDataset.Normalization.CT : NnUnetDataset.Normalization.ZSCORE,
+                        !noValidation));
     }
 }

@@ -54,7 +54,6 @@ public final class PredictCommand implements Callable<Integer> {
         List<Path[]> jobs = new ArrayList<>();
         if (Files.isDirectory(input)) {
             if (Files.exists(out) && !Files.isDirectory(out)) throw new IllegalArgumentException("--out " + out + " must be a folder when --input is a folder");
-            Files.createDirectories(out);
             try (Stream<Path> s = Files.list(input)) {
                 for (Path p : s.sorted().toList()) if (supported(p)) jobs.add(new Path[] {p, out.resolve(outputName(p))});
             }
@@ -62,7 +61,6 @@ public final class PredictCommand implements Callable<Integer> {
         } else {
             if (!supported(input)) throw new IllegalArgumentException("--input " + input + ": not a .nii, .nii.gz or .png file");
             if (Files.isDirectory(out)) out = out.resolve(outputName(input));
-            if (out.getParent() != null) Files.createDirectories(out.getParent());
             jobs.add(new Path[] {input, out});
         }
         try (TrainedModel m = backends.apply(config.backend()).load(model.resolve("model"))) {
@@ -72,8 +70,13 @@ public final class PredictCommand implements Callable<Integer> {
             }
             int channels = m.spec() instanceof ModelSpec.UNet u ? u.inputChannels() : 1;
             if (channels > 1) jobs = caseJobs(jobs, channels);
-            for (Path[] j : jobs) {
-                LabelImage labels = segment(m, config, channelFiles(j[0], channels));
+            // every input is checked before anything is written: a bad case leaves no output behind
+            List<List<Path>> inputs = new ArrayList<>();
+            for (Path[] j : jobs) inputs.add(channelFiles(j[0], channels));
+            for (int i = 0; i < jobs.size(); i++) {
+                Path[] j = jobs.get(i);
+                LabelImage labels = segment(m, config, inputs.get(i));
+                if (j[1].getParent() != null) Files.createDirectories(j[1].getParent());
                 if (isPng(j[0])) Png.write(j[1], labels);
                 else Nifti.write(j[1], labels);
                 o.printf(Locale.ROOT, "%s -> %s (%s, classes present: %s)%n", j[0], j[1], labels.grid().describeSize(), labels.histogram().keySet());

@@ -70,11 +70,12 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         String backend = given(pr, "--backend") || f == null || f.engine() == null ? c.backend : f.engine();
 
         DatasetOptions d = new DatasetOptions();
-        RunFile.Data fd = f == null ? new RunFile.Data(null, null, null, null) : f.data();
+        RunFile.Data fd = f == null ? new RunFile.Data(null, null, null, null, null) : f.data();
         d.size = given(pr, "--size") || fd.size() == null ? c.datasetOptions.size : fd.size();
         d.axis = given(pr, "--slice-axis") || fd.sliceAxis() == null ? c.datasetOptions.axis : fd.sliceAxis();
         d.allSlices = given(pr, "--all-slices") || fd.allSlices() == null ? c.datasetOptions.allSlices : fd.allSlices();
         d.ct = given(pr, "--ct") || fd.ct() == null ? c.datasetOptions.ct : fd.ct();
+        d.noValidation = given(pr, "--no-validation") || fd.validation() == null ? c.datasetOptions.noValidation : !fd.validation();
 
         TrainingOptions t = c.training.withDefaultsFrom(f == null ? null : f.training());
         TrainingSettings recorded = c.resume != null ? t.apply(TrainCommand.defaults(), t.patch) : null;
@@ -95,7 +96,8 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         if (f.loss() == null) missing.add("loss");
         if (f.seed() == null) missing.add("seed");
         if (f.engine() == null) missing.add("engine");
-        if (f.data().size() == null || f.data().sliceAxis() == null || f.data().allSlices() == null || f.data().ct() == null) missing.add("data");
+        if (f.data().size() == null || f.data().sliceAxis() == null || f.data().allSlices() == null || f.data().ct() == null
+                || f.data().validation() == null) missing.add("data");
         if (!f.training().complete()) missing.add("training");
         if (!missing.isEmpty()) {
             throw new UserError(file + ": incomplete run file (no complete " + String.join(", ", missing) + "); rw train writes complete ones");
@@ -115,6 +117,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         if (given(pr, "--slice-axis") && c.datasetOptions.axis != f.data().sliceAxis()) bad.add(was("--slice-axis", c.datasetOptions.axis, f.data().sliceAxis()));
         if (given(pr, "--all-slices") && !f.data().allSlices()) bad.add(was("--all-slices", true, false));
         if (given(pr, "--ct") && !f.data().ct()) bad.add(was("--ct", true, false));
+        if (given(pr, "--no-validation") && f.data().validation()) bad.add("--no-validation (recorded: validation on)");
         RunFile.Training r = f.training();
         TrainingOptions t = c.training;
         if (t.epochs != null && !t.epochs.equals(r.epochs())) bad.add(was("--epochs", t.epochs, r.epochs()));
@@ -165,7 +168,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         versions.put("java", System.getProperty("java.version"));
         versions.put("engine", b instanceof EngineBackend eb ? eb.engine().displayName() : b.name());
         DatasetOptions d = r.datasetOptions();
-        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct), r.loss(), r.seed(), b.name(), settings, versions);
+        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation), r.loss(), r.seed(), b.name(), settings, versions);
     }
 
     /**

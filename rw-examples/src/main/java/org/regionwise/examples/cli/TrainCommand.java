@@ -121,6 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
     static TrainingSettings defaults() { return new TrainingSettings(30, 50, 8, 64, 4, 16, 1e-3, false, 0); }
 
     @Override public Integer call() throws Exception {
+        CollapsePolicy collapse = collapsePolicy();
         RunSetup run = RunSetup.resolve(this, spec.commandLine().getParseResult());
         Path out = run.out();
         String datasetName = run.dataset();
@@ -136,7 +137,7 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset d;
         try {
             DatasetRegistry registry = run.datasetOptions().registry();
-            d = registry.load(datasetName);
+            d = run.datasetOptions().apply(registry.load(datasetName));
             int edge = Integer.MAX_VALUE;
             for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
             if (run.recorded() != null) {
@@ -163,18 +164,22 @@ public final class TrainCommand implements Callable<Integer> {
             throw e;
         }
         String testUnit = d.test().stream().anyMatch(t -> !t.image().grid().is2D()) ? "test volumes" : "test images";
+        if (d.validation().isEmpty()) o.println("validation: none (--no-validation, or too few training slices to hold one out); "
+                + "no best checkpoint and no collapse detection");
+        else if (d.description().contains("held-out slices")) o.println("validation: fewer than 5 training cases, so held-out slices of them "
+                + "(every 5th training slice; neighbouring slices of the same volumes, so validation Dice reads optimistic)");
         o.printf("rw train: %s (%d training, %d validation images, %d %s, %sclasses %s), loss %s, %d epochs x %d steps%n",
                 d.name(), d.training().size(), d.validation().size(), d.test().size(), testUnit,
                 d.channels() > 1 ? d.channels() + " channels, " : "", d.classNames(), lossSpec.id(),
                 settings.epochs(), settings.iterationsPerEpoch());
-        boolean resuming = run.resume() != null && Trainer.resumable(out);
+        // a run directory with damaged checkpoints only is refused by the resume (naming them), never silently restarted
+        boolean resuming = run.resume() != null && (Trainer.resumable(out) || Trainer.hasCheckpoints(out));
         if (run.resume() != null) {
             o.println(resuming ? "resuming " + out + " from its last intact checkpoint (run.yaml recorded the configuration)"
                     : "resuming " + out + ": no checkpoint was written yet, training from the start");
         }
         o.flush();
         long t0 = System.nanoTime();
-        CollapsePolicy collapse = collapsePolicy();
         if (b instanceof EngineBackend eb) b = eb.withOptions(eb.options().withCollapse(collapse).withDiagnostics(diagnostics));
         TrainedModel model;
         try {
@@ -199,9 +204,13 @@ public final class TrainCommand implements Callable<Integer> {
                 for (int k = 1; k < d.classes(); k++) csv.row(cs.caseId(), k, d.classNames().get(k), cs.dice().get(k), cs.hausdorffMm().get(k));
             }
             AtomicFiles.writeString(out.resolve("test-scores.csv"), csv.text());
-            o.printf(Locale.ROOT, "trained in %.0f s; test split (%d %s), mean ± std over them:%n", seconds, scores.size(), testUnit);
-            o.printf("  %-14s %-17s %s%n", "class", "Dice", "HD (mm)");
-            for (int k = 1; k < d.classes(); k++) {
+            if (scores.isEmpty()) {
+                o.printf(Locale.ROOT, "trained in %.0f s; the dataset has no test split, nothing was scored (test-scores.csv has its header only)%n", seconds);
+            } else {
+                o.printf(Locale.ROOT, "trained in %.0f s; test split (%d %s), mean ± std over them:%n", seconds, scores.size(), testUnit);
+                o.printf("  %-14s %-17s %s%n", "class", "Dice", "HD (mm)");
+            }
+            for (int k = 1; k < d.classes() && !scores.isEmpty(); k++) {
                 int kk = k;
                 Stats ds = Stats.of(scores.stream().mapToDouble(s -> s.dice().get(kk)).toArray());
                 Stats hs = Stats.of(scores.stream().mapToDouble(s -> s.hausdorffMm().get(kk)).toArray());

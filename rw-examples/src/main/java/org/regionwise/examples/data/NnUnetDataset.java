@@ -17,7 +17,6 @@ import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.LabelImage;
 import org.regionwise.core.io.Nifti;
 import org.regionwise.examples.data.internal.Intensities;
-import org.regionwise.examples.data.internal.Json;
 
 /**
  * A user dataset in nnU-Net raw layout:
@@ -39,6 +38,11 @@ import org.regionwise.examples.data.internal.Json;
  * <p>Channels: as many as dataset.json declares ({@code "channel_names"} in v2, {@code "modality"} in v1; one when
  * neither is given), each z-scored on its own; CT normalisation needs a single channel.
  *
+ * <p>Fewer than 5 training cases: every case trains, and validation falls back to held-out slices of the training
+ * cases (every 5th training slice, at least one; neighbouring slices of the same volumes, so validation Dice reads
+ * optimistic); without {@code labelsTs} there is then no test split. {@link Options#validation} {@code false} trains
+ * with no validation at all. No case at all is an error.
+ *
  * <p>A folder that contradicts its dataset.json (missing image or label file, a label value not declared, image and
  * label grids of different size) gives an {@link IllegalArgumentException} naming the case.
  */
@@ -54,8 +58,12 @@ public final class NnUnetDataset {
      * @param axis           slicing axis of 3D volumes
      * @param foregroundOnly keep only slices with at least one foreground voxel
      * @param normalization  intensity normalisation
+     * @param validation     hold out validation data (cases, or slices for fewer than 5 cases); false: none
      */
-    public record Options(int axis, boolean foregroundOnly, Normalization normalization) {
+    public record Options(int axis, boolean foregroundOnly, Normalization normalization, boolean validation) {
+        /** With validation. */
+        public Options(int axis, boolean foregroundOnly, Normalization normalization) { this(axis, foregroundOnly, normalization, true); }
+
         public Options {
             if (axis < 0 || axis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + axis);
         }
@@ -86,14 +94,11 @@ public final class NnUnetDataset {
         boolean hasTs = Files.isDirectory(root.resolve("labelsTs"));
         List<String> testCases = hasTs ? cases(root.resolve("imagesTs"), ending, json) : List.of();
         List<String> train = new ArrayList<>(), val = new ArrayList<>(), test = new ArrayList<>();
+        boolean fewCases = trainCases.size() < 5;
         for (int i = 0; i < trainCases.size(); i++) {
-            if (i % 5 == 4) val.add(trainCases.get(i));
-            else if (!hasTs && i % 5 == 3) test.add(trainCases.get(i));
+            if (!fewCases && i % 5 == 4) { if (o.validation()) val.add(trainCases.get(i)); else train.add(trainCases.get(i)); }
+            else if (!fewCases && !hasTs && i % 5 == 3) test.add(trainCases.get(i));
             else train.add(trainCases.get(i));
-        }
-        if (val.isEmpty() || (test.isEmpty() && testCases.isEmpty())) {
-            throw new IllegalArgumentException("nnU-Net dataset " + root + " has " + trainCases.size() + " training cases"
-                    + (hasTs ? "" : " and no labelsTs") + ": at least 5 are needed for a training/validation/test split by case");
         }
         int k = classNames.size();
         String name = "nnunet:" + root.getFileName();
@@ -101,6 +106,14 @@ public final class NnUnetDataset {
                 ? ctStatistics(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k) : null;
         List<Sample> trS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k, channels, o, ct, name);
         List<Sample> vaS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), val, ending, k, channels, o, ct, name);
+        if (fewCases && o.validation() && trS.size() > 1) {
+            // held-out slices: every 5th training slice (at least one) moves to validation
+            List<Sample> keep = new ArrayList<>();
+            vaS = new ArrayList<>();
+            for (int i = 0; i < trS.size(); i++) (i % 5 == 4 ? vaS : keep).add(trS.get(i));
+            if (vaS.isEmpty()) vaS.add(keep.remove(keep.size() - 1));
+            trS = keep;
+        }
         List<Sample> teS = hasTs
                 ? volumes(root.resolve("imagesTs"), root.resolve("labelsTs"), testCases, ending, k, channels, ct, name)
                 : volumes(root.resolve("imagesTr"), root.resolve("labelsTr"), test, ending, k, channels, ct, name);
@@ -109,24 +122,59 @@ public final class NnUnetDataset {
                 : String.format(Locale.ROOT, "CT: clipped to [%.1f, %.1f], then (x - %.2f) / %.2f (training foreground statistics)",
                         ct.low(), ct.high(), ct.mean(), ct.std());
         String description = String.format(Locale.ROOT,
-                "User dataset %s in nnU-Net raw layout (%s): %d training, %d validation and %d test cases (split by case%s); "
+                "User dataset %s in nnU-Net raw layout (%s): %d training, %d validation and %d test cases (%s); "
                         + "2D slices along axis %d, %s slices: %d training, %d validation slices; the test cases are whole "
                         + "volumes, segmented slice by slice and scored in 3D; %d input channel%s; intensities %s.",
                 root.getFileName(), root, train.size(), val.size(), hasTs ? testCases.size() : test.size(),
-                hasTs ? ", test = imagesTs/labelsTs" : ", every 5th case from index 4 to validation, from index 3 to test",
+                split(fewCases, o.validation(), hasTs),
                 o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), channels, channels == 1 ? "" : "s", norm);
         IntensityNormalization norm2 = ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std());
         return new SplitDataset(name, classNames, trS, vaS, teS, description, norm2, o.axis());
     }
 
+    private static String split(boolean fewCases, boolean validation, boolean hasTs) {
+        String test = hasTs ? "test = imagesTs/labelsTs" : fewCases ? "no test split: fewer than 5 cases and no labelsTs"
+                : "every 5th case from index 3 to test";
+        String val = !validation ? "no validation (--no-validation)"
+                : fewCases ? "fewer than 5 training cases: validation on held-out slices (every 5th training slice)"
+                : "split by case, every 5th case from index 4 to validation";
+        return val + "; " + test;
+    }
+
+    /**
+     * {@code dataset.json} read with Jackson: objects as {@code Map}, arrays as {@code List}, every number as
+     * {@code Double}, JSON {@code null} as {@code null}; a syntax error names the file, line and column.
+     */
     private static Object parseJson(Path json) {
         try {
-            return Json.parse(Files.readString(json));
+            return numbersAsDouble(new com.fasterxml.jackson.databind.ObjectMapper()
+                    .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .readValue(json.toFile(), Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            var loc = e.getLocation();
+            String m = String.valueOf(e.getOriginalMessage());
+            int nl = m.indexOf('\n');
+            throw new IllegalArgumentException(json + ": invalid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
+                    + ", column " + loc.getColumnNr()) + ": " + (nl < 0 ? m : m.substring(0, nl)), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + json + ": " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(json + ": " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object numbersAsDouble(Object v) {
+        if (v instanceof Number n) return n.doubleValue();
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) out.put((String) e.getKey(), e.getValue() == null ? null : numbersAsDouble(e.getValue()));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : l) out.add(o == null ? null : numbersAsDouble(o));
+            return out;
+        }
+        return v;
     }
 
     @SuppressWarnings("unchecked")

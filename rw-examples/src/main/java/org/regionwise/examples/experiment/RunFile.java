@@ -33,7 +33,7 @@ import org.regionwise.core.io.AtomicFiles;
  * <pre>
  * format: regionwise-run-1
  * dataset: /data/Dataset901_Colin27Limbic     # a registry name or an nnU-Net folder
- * data: {size: 64, slice_axis: 2, all_slices: false, ct: false}
+ * data: {size: 64, slice_axis: 2, all_slices: false, ct: false, validation: true}
  * loss: rrw
  * seed: 1
  * engine: tensorflow
@@ -72,8 +72,9 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
     }
 
     /** How the dataset is read; {@code null}: not given. */
-    public record Data(@Nullable Integer size, @Nullable Integer sliceAxis, @Nullable Boolean allSlices, @Nullable Boolean ct) {
-        static final Set<String> KEYS = Set.of("size", "slice_axis", "all_slices", "ct");
+    public record Data(@Nullable Integer size, @Nullable Integer sliceAxis, @Nullable Boolean allSlices, @Nullable Boolean ct,
+                       @Nullable Boolean validation) {
+        static final Set<String> KEYS = Set.of("size", "slice_axis", "all_slices", "ct", "validation");
     }
 
     /** The training settings; {@code null}: not given. */
@@ -180,6 +181,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         if (data.sliceAxis() != null) d.put("slice_axis", data.sliceAxis());
         if (data.allSlices() != null) d.put("all_slices", data.allSlices());
         if (data.ct() != null) d.put("ct", data.ct());
+        if (data.validation() != null) d.put("validation", data.validation());
         if (loss != null) root.put("loss", loss);
         if (seed != null) root.put("seed", seed);
         if (engine != null) root.put("engine", engine);
@@ -256,7 +258,8 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
             throw new IllegalArgumentException(file + ": format is '" + format + "', this rw reads " + FORMAT);
         }
         JsonNode d = r.section(root, "data", Data.KEYS);
-        Data data = new Data(r.integer(d, "data.size"), r.integer(d, "data.slice_axis"), r.bool(d, "data.all_slices"), r.bool(d, "data.ct"));
+        Data data = new Data(r.integer(d, "data.size"), r.integer(d, "data.slice_axis"), r.bool(d, "data.all_slices"), r.bool(d, "data.ct"),
+                r.bool(d, "data.validation"));
         JsonNode t = r.section(root, "training", Training.KEYS);
         Training training = new Training(r.integer(t, "training.epochs"), r.integer(t, "training.iterations_per_epoch"),
                 r.integer(t, "training.batch"), r.integer(t, "training.patch"), r.integer(t, "training.depth"),

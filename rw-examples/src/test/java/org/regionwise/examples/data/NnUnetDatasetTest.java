@@ -124,4 +124,25 @@ class NnUnetDatasetTest {
                 .hasMessageContaining("synthetic-cardiac").hasMessageContaining("colin27-subcortical").hasMessageContaining("nnunet:");
         assertThatThrownBy(() -> reg.load("nnunet:" + root.resolve("nope"))).hasMessageContaining("does not exist");
     }
+
+    @Test
+    void fewerThanFiveCasesValidateOnHeldOutSlicesAndNoValidationMeansNone() throws IOException {
+        write(2, true, V2);   // 2 cases of 2 foreground slices each
+        SplitDataset d = NnUnetDataset.load(root, NnUnetDataset.Options.defaults());
+        assertThat(d.training().size() + d.validation().size()).isEqualTo(2 * 2);
+        assertThat(d.validation()).hasSize(1);            // every 5th of 4 slices: none, so the last one
+        assertThat(d.description()).contains("held-out slices", "test = imagesTs/labelsTs");
+        assertThat(d.test()).hasSize(2);
+
+        SplitDataset none = NnUnetDataset.load(root, new NnUnetDataset.Options(2, true, NnUnetDataset.Normalization.ZSCORE, false));
+        assertThat(none.validation()).isEmpty();
+        assertThat(none.training()).hasSize(4);
+
+        Path single = root.resolve("single");
+        TinyNnUnet.write(single, 1, false, V2);  // one case, no labelsTs: trains, no test split
+        SplitDataset one = NnUnetDataset.load(single, NnUnetDataset.Options.defaults());
+        assertThat(one.test()).isEmpty();
+        assertThat(one.description()).contains("no test split");
+        assertThat(one.training()).isNotEmpty();
+    }
 }

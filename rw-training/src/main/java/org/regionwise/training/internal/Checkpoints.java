@@ -129,6 +129,17 @@ public final class Checkpoints {
         return Optional.empty();
     }
 
+    /** One clause per checkpoint candidate that exists but is damaged ("{@code ; <dir>: <why>}"), empty if none. */
+    public static String damage(Path runDirectory) {
+        Path root = root(runDirectory);
+        StringBuilder b = new StringBuilder();
+        for (String n : List.of(LAST, "." + LAST + ".old", BEST, "." + BEST + ".old")) {
+            Path c = root.resolve(n);
+            if (Files.isDirectory(c)) verify(c).ifPresent(why -> b.append("; ").append(c).append(": ").append(why));
+        }
+        return b.toString();
+    }
+
     /**
      * Why the checkpoint directory is not intact, or empty when every file listed in its manifest has the recorded
      * SHA-256 and the state file reads.
