@@ -1,6 +1,7 @@
 package org.regionwise.examples.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +56,26 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--resume", paramLabel = "REPORT_DIR", description = "Continue an interrupted comparison in REPORT_DIR: the runs it "
+            + "finished (kept in REPORT_DIR/partial/) are reused, the interrupted one continues from its last checkpoint, the rest are "
+            + "trained; the comparison's options are read from REPORT_DIR/partial/compare.properties and may not be given again.")
+    @org.jspecify.annotations.Nullable Path resume;
+
     @Mixin ProgressOptions progress = new ProgressOptions();
 
     @Mixin TrainingOptions training = new TrainingOptions();
 
     @Mixin DatasetOptions datasetOptions = new DatasetOptions();
 
-    @Override public Integer call() {
+    /** The recorded options of a comparison, written when it starts and read by {@code --resume}. */
+    static final String RECORD = "compare.properties";
+
+    @Override public Integer call() throws java.io.IOException {
+        if (resume != null) restoreRecordedOptions(resume);
+        else if (Files.isRegularFile(out.resolve("partial").resolve(RECORD))) {
+            throw new UserError("--out " + out + " holds an interrupted comparison: continue it with --resume " + out
+                    + ", or delete " + out.resolve("partial") + " to start again");
+        }
         List<String> dsNames = datasets == null || datasets.isEmpty() ? DatasetRegistry.syntheticNames() : datasets;
         List<String> lossNames = losses == null ? LossCatalog.names() : LossCatalog.splitList(losses);
         if (lossNames.isEmpty()) throw new IllegalArgumentException("--losses is empty; known: " + LossCatalog.known());
@@ -90,12 +104,15 @@ public final class CompareCommand implements Callable<Integer> {
         o.printf("rw compare: %d datasets x %d losses x %d seeds = %d runs of %d epochs x %d steps (backend %s)%n",
                 data.size(), lossNames.size(), seeds, runs, settings.epochs(), settings.iterationsPerEpoch(), b.name());
         o.flush();
+        if (resume == null) record(dsNames, lossNames, settings);
+        else o.printf("resuming the comparison in %s: finished runs are reused, the interrupted one continues from its checkpoint%n", out);
+        o.flush();
         Comparison comparison = new Comparison(new Experiment(b, new MetricsScoring()));
         Comparison.Result result;
         PartialResults partial;
         try (ProgressDisplay p = progress.open("compare", runs, settings.totalSteps(), System.err)) {
-            partial = new PartialResults(out, data, p);
-            result = comparison.run(data, lossNames, seedList, settings, partial);
+            partial = new PartialResults(out, data, p, resume != null);
+            result = comparison.run(data, lossNames, seedList, settings, partial, partial);
         }
         Path report = new ReportWriter(new MetricsScoring()).write(result, out);
         partial.finish();
@@ -105,5 +122,74 @@ public final class CompareCommand implements Callable<Integer> {
         o.printf("report: %s%n", report.toAbsolutePath());
         o.flush();
         return 0;
+    }
+
+    /** Writes {@code partial/compare.properties}: every option that defines the comparison. */
+    private void record(List<String> dsNames, List<String> lossNames, TrainingSettings settings) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("datasets", String.join("\n", dsNames));
+        p.setProperty("losses", String.join("\n", lossNames));
+        p.setProperty("seeds", Integer.toString(seeds));
+        p.setProperty("backend", backend);
+        p.setProperty("data.size", Integer.toString(datasetOptions.size));
+        p.setProperty("data.slice_axis", Integer.toString(datasetOptions.axis));
+        p.setProperty("data.all_slices", Boolean.toString(datasetOptions.allSlices));
+        p.setProperty("data.ct", Boolean.toString(datasetOptions.ct));
+        p.setProperty("data.no_validation", Boolean.toString(datasetOptions.noValidation));
+        for (var e : settings.describe().entrySet()) p.setProperty("train." + e.getKey(), e.getValue());
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            p.store(w, "rw compare: the options of this comparison, for --resume");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        org.regionwise.core.io.AtomicFiles.writeString(out.resolve("partial").resolve(RECORD), w.toString());
+    }
+
+    /** Sets every option from {@code REPORT_DIR/partial/compare.properties}; refuses options given again. */
+    private void restoreRecordedOptions(Path dir) throws java.io.IOException {
+        Path f = dir.resolve("partial").resolve(RECORD);
+        if (!Files.isRegularFile(f)) {
+            throw new UserError("--resume " + dir + ": not an interrupted comparison (" + f + " is missing; a finished report keeps no partial/)");
+        }
+        java.util.Set<String> allowed = java.util.Set.of("--resume", "--progress", "--no-progress", "--debug");
+        List<String> given = spec.commandLine().getParseResult().matchedOptions().stream().map(x -> x.longestName())
+                .filter(n -> !allowed.contains(n)).distinct().toList();
+        if (!given.isEmpty()) {
+            throw new UserError("--resume " + dir + ": " + String.join(", ", given) + " cannot be given again: the comparison's options are recorded in " + f);
+        }
+        java.util.Properties p = new java.util.Properties();
+        try (var r = Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        try {
+            datasets = List.of(req(p, f, "datasets").split("\n"));
+            losses = String.join(",", req(p, f, "losses").split("\n"));
+            seeds = Integer.parseInt(req(p, f, "seeds"));
+            backend = req(p, f, "backend");
+            datasetOptions.size = Integer.parseInt(req(p, f, "data.size"));
+            datasetOptions.axis = Integer.parseInt(req(p, f, "data.slice_axis"));
+            datasetOptions.allSlices = Boolean.parseBoolean(req(p, f, "data.all_slices"));
+            datasetOptions.ct = Boolean.parseBoolean(req(p, f, "data.ct"));
+            datasetOptions.noValidation = Boolean.parseBoolean(req(p, f, "data.no_validation"));
+            training.epochs = Integer.parseInt(req(p, f, "train.epochs"));
+            training.iterations = Integer.parseInt(req(p, f, "train.iterations_per_epoch"));
+            training.batch = Integer.parseInt(req(p, f, "train.batch"));
+            training.patch = Integer.parseInt(req(p, f, "train.patch"));
+            training.depth = Integer.parseInt(req(p, f, "train.depth"));
+            training.baseFilters = Integer.parseInt(req(p, f, "train.base_filters"));
+            training.lr = Double.parseDouble(req(p, f, "train.learning_rate"));
+            training.deepSupervision = Boolean.parseBoolean(req(p, f, "train.deep_supervision"));
+            training.threads = Integer.parseInt(req(p, f, "train.threads"));
+        } catch (NumberFormatException e) {
+            throw new UserError(f + ": damaged (" + e.getMessage() + ")");
+        }
+        out = dir;
+    }
+
+    private static String req(java.util.Properties p, Path f, String key) {
+        String v = p.getProperty(key);
+        if (v == null) throw new UserError(f + ": no '" + key + "'");
+        return v;
     }
 }

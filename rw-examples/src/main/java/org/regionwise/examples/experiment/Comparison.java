@@ -27,6 +27,24 @@ public final class Comparison {
     }
 
     /**
+     * Where a comparison keeps its runs so that an interrupted one can go on ({@code rw compare --resume}): finished
+     * runs to reuse, and a directory per run for the trainer's checkpoints.
+     */
+    public interface RunStore {
+        /** The finished run {@code index} kept from an interrupted comparison, or {@code null} to train it. */
+        default org.regionwise.examples.experiment.@org.jspecify.annotations.Nullable RunResult kept(int index) { return null; }
+
+        /** The directory for run {@code index}'s checkpoints (prepared), or {@code null} for none. */
+        default java.nio.file.@org.jspecify.annotations.Nullable Path directory(int index) { return null; }
+
+        /** Whether run {@code index} continues from the checkpoint in its {@link #directory}. */
+        default boolean resumes(int index) { return false; }
+
+        /** Keeps nothing. */
+        RunStore NONE = new RunStore() {};
+    }
+
+    /**
      * Everything the report needs.
      *
      * @param datasets    the datasets, in order
@@ -70,6 +88,15 @@ public final class Comparison {
 
     public Result run(List<Dataset> datasets, List<String> losses, List<Long> seeds, TrainingSettings settings,
                       Progress progress) {
+        return run(datasets, losses, seeds, settings, progress, RunStore.NONE);
+    }
+
+    /**
+     * Runs the comparison; runs that {@code store} kept are reused as they are (their callbacks still fire), the
+     * others are trained with checkpoints in the store's directory (continued from it when the store says so).
+     */
+    public Result run(List<Dataset> datasets, List<String> losses, List<Long> seeds, TrainingSettings settings,
+                      Progress progress, RunStore store) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         int total = datasets.size() * losses.size() * seeds.size();
@@ -79,14 +106,21 @@ public final class Comparison {
             Set<String> keep = overlayCases(d);
             for (String loss : losses) {
                 for (long seed : seeds) {
-                    progress.runStarted(index++, total, d.name(), loss, seed);
+                    int i = index++;
+                    progress.runStarted(i, total, d.name(), loss, seed);
+                    RunResult kept = store.kept(i);
+                    if (kept != null) {
+                        runs.add(kept);
+                        progress.runFinished(kept);
+                        continue;
+                    }
                     TrainingListener l = new TrainingListener() {
                         @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) {
                             progress.step(epoch, step, stepsPerEpoch, value);
                         }
                         @Override public void onEpoch(EpochReport report) { progress.epoch(report); }
                     };
-                    RunResult r = experiment.run(d, loss, settings, seed, l, keep);
+                    RunResult r = experiment.run(d, loss, settings, seed, l, keep, store.directory(i), store.resumes(i));
                     runs.add(r);
                     progress.runFinished(r);
                 }

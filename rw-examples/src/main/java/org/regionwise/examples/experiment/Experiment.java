@@ -44,9 +44,21 @@ public final class Experiment {
      */
     public RunResult run(Dataset data, String lossName, TrainingSettings settings, long seed,
                          TrainingListener listener, Set<String> keep) {
+        return run(data, lossName, settings, seed, listener, keep, null, false);
+    }
+
+    /**
+     * As {@link #run(Dataset, String, TrainingSettings, long, TrainingListener, Set)} with the trainer's checkpoints
+     * in {@code directory} (none when {@code null}), continuing from them when {@code resume} (an
+     * {@link org.regionwise.training.EngineBackend} only).
+     */
+    public RunResult run(Dataset data, String lossName, TrainingSettings settings, long seed, TrainingListener listener,
+                         Set<String> keep, java.nio.file.@org.jspecify.annotations.Nullable Path directory, boolean resume) {
         LossSpec loss = LossCatalog.parse(lossName);
         long t0 = System.nanoTime();
-        try (TrainedModel model = backend.train(settings.plan(loss, data.classes(), data.channels(), seed, null), data, listener)) {
+        var plan = settings.plan(loss, data.classes(), data.channels(), seed, directory);
+        try (TrainedModel model = resume && backend instanceof org.regionwise.training.EngineBackend eb
+                ? eb.resume(plan, data, listener) : backend.train(plan, data, listener)) {
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             Map<String, LabelImage> kept = new LinkedHashMap<>();

@@ -17,8 +17,13 @@ import org.regionwise.examples.experiment.RunResult;
  * {@code runs.csv} and {@code scores.csv} (same columns as the final report's files) are rewritten atomically with
  * every run finished so far, so a crash or a kill loses at most the run in progress. {@link #finish()} removes the
  * folder once the full report is written. Forwards every callback to a delegate (the progress bar).
+ *
+ * <p>For {@code rw compare --resume} it is also the comparison's {@link Comparison.RunStore}: every finished run is
+ * archived in {@code partial/runs/<index>/} ({@link RunArchive}), the run in progress keeps its checkpoints in
+ * {@code partial/current/} (with {@code run.index}), and a resumed comparison reuses the archived runs and continues
+ * the interrupted one from its last checkpoint.
  */
-public final class PartialResults implements Comparison.Progress {
+public final class PartialResults implements Comparison.Progress, Comparison.RunStore {
     private final Comparison.Progress delegate;
     private final Path folder;
     private final Map<String, List<String>> classNames = new HashMap<>();
@@ -31,15 +36,56 @@ public final class PartialResults implements Comparison.Progress {
      * @param delegate        receives every callback too
      */
     public PartialResults(Path reportDirectory, List<? extends Dataset> datasets, Comparison.Progress delegate) {
+        this(reportDirectory, datasets, delegate, false);
+    }
+
+    /** As above; {@code resume}: reuse the runs archived by an interrupted comparison in the same folder. */
+    public PartialResults(Path reportDirectory, List<? extends Dataset> datasets, Comparison.Progress delegate, boolean resume) {
         this.folder = reportDirectory.resolve("partial");
         this.delegate = delegate;
+        this.resume = resume;
         for (Dataset d : datasets) classNames.put(d.name(), d.classNames());
+    }
+
+    private final boolean resume;
+    private int current = -1;
+
+    private Path archive(int index) { return folder.resolve("runs").resolve(Integer.toString(index)); }
+
+    private Path work() { return folder.resolve("current"); }
+
+    @Override public org.regionwise.examples.experiment.@org.jspecify.annotations.Nullable RunResult kept(int index) {
+        return resume && RunArchive.exists(archive(index)) ? RunArchive.read(archive(index)) : null;
+    }
+
+    @Override public boolean resumes(int index) {
+        Path marker = work().resolve("run.index");
+        try {
+            return resume && Files.isRegularFile(marker) && Files.readString(marker).trim().equals(Integer.toString(index))
+                    && (org.regionwise.training.Trainer.resumable(work()) || org.regionwise.training.Trainer.hasCheckpoints(work()));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override public Path directory(int index) {
+        try {
+            if (!resumes(index)) {
+                if (Files.exists(work())) RunArchive.deleteTree(work());
+                Files.createDirectories(work());
+                Files.writeString(work().resolve("run.index"), Integer.toString(index));
+            }
+            return work();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + work() + ": " + e.getMessage(), e);
+        }
     }
 
     /** The folder holding the partial files. */
     public Path folder() { return folder; }
 
     @Override public void runStarted(int index, int total, String dataset, String loss, long seed) {
+        current = index;
         delegate.runStarted(index, total, dataset, loss, seed);
     }
 
@@ -58,15 +104,21 @@ public final class PartialResults implements Comparison.Progress {
         }
         runs.write(folder.resolve("runs.csv"));
         scores.write(folder.resolve("scores.csv"));
+        if (current >= 0 && !RunArchive.exists(archive(current))) {
+            RunArchive.write(archive(current), r);
+            try {
+                if (Files.exists(work())) RunArchive.deleteTree(work());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove " + work() + ": " + e.getMessage(), e);
+            }
+        }
         delegate.runFinished(r);
     }
 
     /** Removes the partial files (call after the full report is written). */
     public void finish() {
         try {
-            Files.deleteIfExists(folder.resolve("runs.csv"));
-            Files.deleteIfExists(folder.resolve("scores.csv"));
-            Files.deleteIfExists(folder);
+            if (Files.exists(folder)) RunArchive.deleteTree(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + folder + ": " + e.getMessage(), e);
         }

@@ -45,14 +45,10 @@ class TrainResumeTest {
     @Test
     void aRunKilledAfterItsSecondCheckpointResumesToTheSameWeightsAndScores() throws Exception {
         Path whole = dir.resolve("whole");
-        Cli.Result u = Cli.run(train(whole));
-        assertThat(u.exit()).as(u.err()).isZero();
+        assertThat(RwProcess.run(dir.resolve("whole.log"), train(whole))).as("uninterrupted run; log %s", dir.resolve("whole.log")).isZero();
 
         Path killed = dir.resolve("killed");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RwCommand.class.getName()));
-        cmd.addAll(List.of(train(killed)));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+        Process p = RwProcess.start(dir.resolve("killed.log"), train(killed));
         Path state = killed.resolve("checkpoints/last/state.properties");
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         int epochsDone = 0;
@@ -68,9 +64,8 @@ class TrainResumeTest {
         assertThat(epochsDone).isBetween(2, 5);
         assertThat(killed.resolve("test-scores.csv")).doesNotExist();
 
-        Cli.Result r = Cli.run("train", "--resume", killed.toString(), "--no-progress");
-        assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("resuming " + killed);
+        assertThat(RwProcess.run(dir.resolve("resumed.log"), "train", "--resume", killed.toString(), "--no-progress")).isZero();
+        assertThat(Files.readString(dir.resolve("resumed.log"))).contains("resuming " + killed);
         assertThat(Files.readString(killed.resolve("test-scores.csv"))).isEqualTo(Files.readString(whole.resolve("test-scores.csv")));
         assertThat(files(killed.resolve("model"))).isEqualTo(files(whole.resolve("model"))).isNotEmpty();
         assertThat(Files.readString(killed.resolve(RunFile.FILE))).isEqualTo(Files.readString(whole.resolve(RunFile.FILE))
