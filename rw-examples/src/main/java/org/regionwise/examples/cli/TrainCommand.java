@@ -43,8 +43,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
         header = "Train a 2D U-Net with a loss on a dataset and write a run directory for 'rw predict'.",
         description = {"The model is "
-                       + "also scored on the dataset's test split. RUN_DIR gets model/ (weights), config.properties, "
-                       + "history.csv (loss and validation Dice per epoch) and test-scores.csv."})
+                       + "also scored on the dataset's test split. RUN_DIR gets run.yaml (everything that defines the run; "
+                       + "--config replays it), plan.json (nnU-Net folders), checkpoints/ (last and best, with SHA-256 checksums; "
+                       + "--resume continues from them), model/ (weights), config.properties, history.csv (loss and validation "
+                       + "Dice per epoch) and test-scores.csv."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
