@@ -64,6 +64,6 @@ public final class CollapseDetector {
      */
     public String message(int k, String name, int epoch) {
         return "class " + k + " '" + name + "' predicted nowhere on validation for " + policy.patience()
-                + " validations (epoch " + (epoch + 1) + "): the model collapsed to the other classes; try --loss gradual@0.1:dice,rrw or gradual@0.1:ce,rrw (a starter loss, RRW alone from epoch 10), or a longer run";
+                + " validations (epoch " + (epoch + 1) + "): the model collapsed to the other classes; try --loss gradual-rrw-dice (the paper's Dice-then-RRW schedule, RRW alone from epoch 100), gradual@0.1:dice,rrw for a short run, or a longer run";
     }
 }

@@ -85,7 +85,7 @@ class CollapseDetectionTest {
         assertThatThrownBy(() -> new EngineBackend(new BackgroundEngine(), stop).train(plan(5, dir.resolve("b")), data, TrainingListener.none()))
                 .isInstanceOf(TrainingCollapsedException.class)
                 .hasMessageContaining("class 1 'disk' predicted nowhere on validation for 2 validations (epoch 3)")
-                .hasMessageContaining("try --loss gradual@0.1:dice,rrw or gradual@0.1:ce,rrw")
+                .hasMessageContaining("try --loss gradual-rrw-dice")
                 .satisfies(e -> assertThat(((TrainingCollapsedException) e).classes()).containsExactly(1, 2));
         // the collapsed epoch's checkpoint and history are on disk
         assertThat(Files.readAllLines(dir.resolve("b/history.csv"))).hasSize(4);
