@@ -379,7 +379,7 @@ public final class ReportWriter {
         }
         md.append("These runs predicted a foreground class on no validation voxel for several validations in a row after the "
                 + "warm-up (the collapse rule of rw-training's `CollapsePolicy.auto()`); their scores are in the tables above. "
-                + "Try `gradual@0.1:dice,rrw` or `gradual@0.1:ce,rrw` for them (see the README).\n\n");
+                + "Try `gradual-rrw-dice` (the paper's Dice-then-RRW schedule) for them, or `gradual@0.1:dice,rrw` in a short run (see the README).\n\n");
         md.append("| dataset | loss | seed | collapsed classes (flagged at epoch) |\n|---|---|---|---|\n");
         for (RunResult r : collapsed) {
             Dataset d = result.datasets().stream().filter(x -> x.name().equals(r.dataset())).findFirst().orElse(null);
