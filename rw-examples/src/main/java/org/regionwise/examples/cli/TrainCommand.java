@@ -158,7 +158,9 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
                         + edge + " px) of " + d.name());
             }
-            if (run.file() != null) run.file().checkDerived(settings);
+            // the file's model/optimizer sections must agree with its own training section; options given on the
+            // command line override both, so they are not checked then
+            if (run.file() != null && !training.anyGiven()) run.file().checkDerived(settings);
             if (run.resume() == null) {
                 Files.createDirectories(out);
                 RunSetup.runFile(run, settings, b).write(out);

@@ -15,6 +15,12 @@ final class TrainingOptions {
     @Option(names = "--deep-supervision", description = "Deep supervision with maps recomputed per scale.") boolean deepSupervision;
     @Option(names = "--threads", paramLabel = "T", description = "Intra-op threads (default 0: all cores).") Integer threads;
 
+    /** Whether any training option was given. */
+    boolean anyGiven() {
+        return epochs != null || iterations != null || batch != null || patch != null || depth != null || baseFilters != null
+                || lr != null || deepSupervision || threads != null;
+    }
+
     /** These options with every unset one taken from a run file's training section (given options win). */
     TrainingOptions withDefaultsFrom(org.regionwise.examples.experiment.RunFile.@org.jspecify.annotations.Nullable Training t) {
         TrainingOptions o = new TrainingOptions();

@@ -110,6 +110,12 @@ class TrainResumeTest {
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(RunFile.read(changed.resolve(RunFile.FILE)).training().epochs()).isEqualTo(1);
         assertThat(RunFile.read(changed.resolve(RunFile.FILE)).training().iterationsPerEpoch()).isEqualTo(3);
+        // an option that changes what the model section records overrides it too (the new run.yaml is consistent)
+        Path deeper = dir.resolve("deeper");
+        Cli.Result dd = Cli.run("train", "--config", first.resolve(RunFile.FILE).toString(), "--depth", "3", "--epochs", "1",
+                "--no-progress", "--out", deeper.toString());
+        assertThat(dd.exit()).as(dd.err()).isZero();
+        assertThat(RunFile.read(deeper.resolve(RunFile.FILE)).model()).containsEntry("depth", "3");
     }
 
     @Test
