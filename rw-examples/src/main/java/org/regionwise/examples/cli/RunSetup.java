@@ -1,11 +1,8 @@
 package org.regionwise.examples.cli;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.TrainingBackend;
+import org.regionwise.core.io.FileTrees;
 import org.regionwise.examples.data.DatasetRegistry;
 import org.regionwise.examples.experiment.RunConfig;
 import org.regionwise.examples.experiment.RunFile;
@@ -191,34 +189,16 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
                     + RunConfig.FILE + "); refusing to delete it");
         }
         try (var s = Files.list(out)) {
-            for (Path p : s.toList()) {
-                if (Files.isDirectory(p)) deleteRecursively(p);
-                else Files.delete(p);
-            }
+            for (Path p : s.toList()) FileTrees.delete(p);
         }
     }
 
     static void deleteQuietly(Path dir) {
         try {
-            if (Files.exists(dir)) deleteRecursively(dir);
+            if (Files.exists(dir)) FileTrees.delete(dir);
         } catch (IOException e) {
             // the original error matters more
         }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override public FileVisitResult postVisitDirectory(Path d, @Nullable IOException exc) throws IOException {
-                if (exc != null) throw exc;
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     RunSetup {

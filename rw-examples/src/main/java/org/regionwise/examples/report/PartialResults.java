@@ -71,7 +71,7 @@ public final class PartialResults implements Comparison.Progress, Comparison.Run
     @Override public Path directory(int index) {
         try {
             if (!resumes(index)) {
-                if (Files.exists(work())) RunArchive.deleteTree(work());
+                if (Files.exists(work())) org.regionwise.core.io.FileTrees.delete(work());
                 Files.createDirectories(work());
                 Files.writeString(work().resolve("run.index"), Integer.toString(index));
             }
@@ -107,7 +107,7 @@ public final class PartialResults implements Comparison.Progress, Comparison.Run
         if (current >= 0 && !RunArchive.exists(archive(current))) {
             RunArchive.write(archive(current), r);
             try {
-                if (Files.exists(work())) RunArchive.deleteTree(work());
+                if (Files.exists(work())) org.regionwise.core.io.FileTrees.delete(work());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot remove " + work() + ": " + e.getMessage(), e);
             }
@@ -118,7 +118,7 @@ public final class PartialResults implements Comparison.Progress, Comparison.Run
     /** Removes the partial files (call after the full report is written). */
     public void finish() {
         try {
-            if (Files.exists(folder)) RunArchive.deleteTree(folder);
+            if (Files.exists(folder)) org.regionwise.core.io.FileTrees.delete(folder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + folder + ": " + e.getMessage(), e);
         }

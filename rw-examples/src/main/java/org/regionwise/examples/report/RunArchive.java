@@ -16,6 +16,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import org.regionwise.core.backend.EpochReport;
 import org.regionwise.core.image.LabelImage;
+import org.regionwise.core.io.FileTrees;
 import org.regionwise.core.io.Nifti;
 import org.regionwise.examples.experiment.CaseScore;
 import org.regionwise.examples.experiment.RunResult;
@@ -38,7 +39,7 @@ public final class RunArchive {
     public static void write(Path dir, RunResult r) {
         Path tmp = dir.resolveSibling("." + dir.getFileName() + ".tmp");
         try {
-            if (Files.exists(tmp)) deleteTree(tmp);
+            if (Files.exists(tmp)) FileTrees.delete(tmp);
             Files.createDirectories(tmp.resolve("predictions"));
             Properties p = new Properties();
             p.setProperty("dataset", r.dataset());
@@ -69,7 +70,7 @@ public final class RunArchive {
             StringWriter w = new StringWriter();
             p.store(w, "rw compare: one finished run");
             Files.writeString(tmp.resolve(FILE), w.toString(), StandardCharsets.UTF_8);
-            if (Files.exists(dir)) deleteTree(dir);
+            if (Files.exists(dir)) FileTrees.delete(dir);
             Files.createDirectories(dir.getParent());
             Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -124,11 +125,5 @@ public final class RunArchive {
         if (s.isEmpty()) return out;
         for (String v : s.split(",", -1)) out.add(parse.apply(v));
         return out;
-    }
-
-    static void deleteTree(Path p) throws IOException {
-        try (var s = Files.walk(p)) {
-            for (Path q : s.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(q);
-        }
     }
 }

@@ -6,17 +6,15 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.EpochReport;
+import org.regionwise.core.io.FileTrees;
 
 /**
  * Atomic checkpoint directories under {@code <run>/checkpoints/}: {@code last} (after every epoch) and {@code best}
@@ -82,14 +80,14 @@ public final class Checkpoints {
             writeChecksums(tmp);
             // after a crash between the two renames below, .old is the only complete checkpoint: keep it until the
             // new one is in place
-            if (Files.exists(old) && Files.exists(target)) deleteRecursively(old);
+            if (Files.exists(old) && Files.exists(target)) FileTrees.delete(old);
             if (Files.exists(target)) mover.move(target, old);
             mover.move(tmp, target);
-            if (Files.exists(old)) deleteRecursively(old);
+            if (Files.exists(old)) FileTrees.delete(old);
             return target;
         } catch (IOException e) {
             try {
-                if (Files.exists(tmp)) deleteRecursively(tmp);
+                if (Files.exists(tmp)) FileTrees.delete(tmp);
             } catch (IOException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -228,19 +226,5 @@ public final class Checkpoints {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to);
         }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-            @Override public FileVisitResult postVisitDirectory(Path d, @Nullable IOException exc) throws IOException {
-                if (exc != null) throw exc;
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }
