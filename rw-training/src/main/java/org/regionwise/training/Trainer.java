@@ -217,14 +217,9 @@ public final class Trainer {
     }
 
     /**
-     * Whether {@code outputDirectory} holds an intact checkpoint that {@link #run} with {@code resume = true} can
-     * continue from ({@code last}, or its fallbacks when {@code last} is damaged).
+     * Whether {@code outputDirectory} holds any checkpoint directory, intact or not: then {@link #run} with
+     * {@code resume = true} continues from the first intact one, or names every damaged one when none is.
      */
-    public static boolean resumable(Path outputDirectory) {
-        return Checkpoints.locateValid(outputDirectory, Checkpoints.LAST).isPresent();
-    }
-
-    /** Whether {@code outputDirectory} holds any checkpoint directory, intact or not. */
     public static boolean hasCheckpoints(Path outputDirectory) {
         Path root = Checkpoints.root(outputDirectory);
         if (!Files.isDirectory(root)) return false;

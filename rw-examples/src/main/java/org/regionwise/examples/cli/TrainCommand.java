@@ -181,7 +181,7 @@ public final class TrainCommand implements Callable<Integer> {
                 d.channels() > 1 ? d.channels() + " channels, " : "", d.classNames(), lossSpec.id(),
                 settings.epochs(), settings.iterationsPerEpoch());
         // a run directory with damaged checkpoints only is refused by the resume (naming them), never silently restarted
-        boolean resuming = run.resume() != null && (Trainer.resumable(out) || Trainer.hasCheckpoints(out));
+        boolean resuming = run.resume() != null && Trainer.hasCheckpoints(out);
         if (run.resume() != null) {
             o.println(resuming ? "resuming " + out + " from its last intact checkpoint (run.yaml recorded the configuration)"
                     : "resuming " + out + ": no checkpoint was written yet, training from the start");

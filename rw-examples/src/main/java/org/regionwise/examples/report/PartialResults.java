@@ -62,7 +62,7 @@ public final class PartialResults implements Comparison.Progress, Comparison.Run
         Path marker = work().resolve("run.index");
         try {
             return resume && Files.isRegularFile(marker) && Files.readString(marker).trim().equals(Integer.toString(index))
-                    && (org.regionwise.training.Trainer.resumable(work()) || org.regionwise.training.Trainer.hasCheckpoints(work()));
+                    && org.regionwise.training.Trainer.hasCheckpoints(work());
         } catch (IOException e) {
             return false;
         }
