@@ -172,15 +172,8 @@ public final class CompareCommand implements Callable<Integer> {
             datasetOptions.allSlices = Boolean.parseBoolean(req(p, f, "data.all_slices"));
             datasetOptions.ct = Boolean.parseBoolean(req(p, f, "data.ct"));
             datasetOptions.noValidation = Boolean.parseBoolean(req(p, f, "data.no_validation"));
-            training.epochs = Integer.parseInt(req(p, f, "train.epochs"));
-            training.iterations = Integer.parseInt(req(p, f, "train.iterations_per_epoch"));
-            training.batch = Integer.parseInt(req(p, f, "train.batch"));
-            training.patch = Integer.parseInt(req(p, f, "train.patch"));
-            training.depth = Integer.parseInt(req(p, f, "train.depth"));
-            training.baseFilters = Integer.parseInt(req(p, f, "train.base_filters"));
-            training.lr = Double.parseDouble(req(p, f, "train.learning_rate"));
-            training.deepSupervision = Boolean.parseBoolean(req(p, f, "train.deep_supervision"));
-            training.threads = Integer.parseInt(req(p, f, "train.threads"));
+            training = training.withDefaultsFrom(org.regionwise.examples.experiment.RunFile.Training.of(
+                    TrainingSettings.fromDescription(k -> req(p, f, "train." + k))));
         } catch (NumberFormatException e) {
             throw new UserError(f + ": damaged (" + e.getMessage() + ")");
         }

@@ -79,10 +79,7 @@ public record RunConfig(String dataset, List<String> classNames, String loss, lo
             throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
         }
         try {
-            TrainingSettings s = new TrainingSettings(intOf(p, "train.epochs"), intOf(p, "train.iterations_per_epoch"),
-                    intOf(p, "train.batch"), intOf(p, "train.patch"), intOf(p, "train.depth"), intOf(p, "train.base_filters"),
-                    Double.parseDouble(req(p, "train.learning_rate")), Boolean.parseBoolean(req(p, "train.deep_supervision")),
-                    intOf(p, "train.threads"));
+            TrainingSettings s = TrainingSettings.fromDescription(k -> req(p, "train." + k));
             return new RunConfig(req(p, "dataset"), Arrays.asList(req(p, "classes").split(",")), req(p, "loss"),
                     Long.parseLong(req(p, "seed")), req(p, "backend"), IntensityNormalization.parse(req(p, "normalization")),
                     intOf(p, "slice_axis"), s);

@@ -80,6 +80,17 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
         return m;
     }
 
+    /**
+     * The inverse of {@link #describe()}: the settings from the value of each of its keys ({@code value} throws, with
+     * the caller's message, for a key it lacks; a value that is not a number throws {@link NumberFormatException}).
+     */
+    public static TrainingSettings fromDescription(java.util.function.Function<String, String> value) {
+        return new TrainingSettings(Integer.parseInt(value.apply("epochs")), Integer.parseInt(value.apply("iterations_per_epoch")),
+                Integer.parseInt(value.apply("batch")), Integer.parseInt(value.apply("patch")), Integer.parseInt(value.apply("depth")),
+                Integer.parseInt(value.apply("base_filters")), Double.parseDouble(value.apply("learning_rate")),
+                Boolean.parseBoolean(value.apply("deep_supervision")), Integer.parseInt(value.apply("threads")));
+    }
+
     public TrainingSettings withPatch(int p) {
         return new TrainingSettings(epochs, iterationsPerEpoch, batchSize, p, depth, baseFilters, learningRate, deepSupervision, threads);
     }
