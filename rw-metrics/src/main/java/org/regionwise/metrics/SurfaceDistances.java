@@ -19,7 +19,7 @@ import org.regionwise.metrics.internal.SurfacePairDistances;
  *   <li>HD95 = 95th percentile of A ∪ B (medpy {@code hd95}), or max(P95(A), P95(B)) (MONAI), linear interpolation;</li>
  *   <li>ASD = mean A (medpy {@code asd(result, reference)}); ASSD = (mean A + mean B) / 2 (medpy {@code assd}; MONAI's
  *       symmetric ASD instead averages A ∪ B);</li>
- *   <li>NSD(tau) = (|{a in A : a <= tau}| + |{b in B : b <= tau}|) / (|A| + |B|), counting surface voxels (not
+ *   <li>NSD(tau) = (|{a in A : a &le; tau}| + |{b in B : b &le; tau}|) / (|A| + |B|), counting surface voxels (not
  *       DeepMind's surfel areas).</li>
  * </ul>
  * Every distance metric is NaN when P or R is empty (there is no surface to measure from or to); the caller decides

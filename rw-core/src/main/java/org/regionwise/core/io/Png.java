@@ -159,7 +159,7 @@ public final class Png {
 
     // ------------------------------------------------------------------------------------------------ writing
 
-    /** Writes 2D labels as an 8-bit (max label <= 255) or 16-bit (max label <= 65535) grey PNG. */
+    /** Writes 2D labels as an 8-bit (max label &le; 255) or 16-bit (max label &le; 65535) grey PNG. */
     public static void write(Path file, LabelImage labels) {
         Grid g = require2D(labels.grid(), file);
         int max = labels.maxLabel();

@@ -51,7 +51,7 @@ public final class MetricsScoring implements Scoring {
         return m;
     }
 
-    /** {@link TrainingCurveInstability#acrossRuns}: mean std across runs over the last epochs; NaN for < 2 runs. */
+    /** {@link TrainingCurveInstability#acrossRuns}: mean std across runs over the last epochs; NaN for fewer than 2 runs. */
     @Override public double spreadAcrossRuns(double[][] curves, int lastEpochs) {
         if (curves.length < 2 || curves[0].length == 0) return Double.NaN;
         for (double[] c : curves) {
