@@ -30,9 +30,16 @@ public final class RegionWise {
      * A new experiment builder over the backends discovered on the class path ({@link Experiments#discover()}),
      * defaulting to the configured backend ({@code regionwise.backend}, see
      * {@link org.regionwise.core.config.RegionWiseConfiguration}).
+     *
+     * @return the first stage of a new builder
      */
     public static ExperimentBuilder.DataStage experiment() { return Experiments.discover().experiment(); }
 
-    /** A new experiment builder over the given backend registry. */
+    /**
+     * A new experiment builder over the given backend registry.
+     *
+     * @param experiments the backends to choose from and the configuration
+     * @return the first stage of a new builder
+     */
     public static ExperimentBuilder.DataStage experiment(Experiments experiments) { return experiments.experiment(); }
 }

@@ -45,6 +45,13 @@ public final class BoundaryDistanceMap implements RegionWiseMap {
     private final DistanceUnits units;
     private final EuclideanDistanceTransform edt;
 
+    /**
+     * A boundary map of {@code variant} with distances in {@code units}.
+     *
+     * @param variant Kervadec's or the RW paper's
+     * @param units voxels or mm
+     * @param edt computes the distances
+     */
     public BoundaryDistanceMap(BoundaryVariant variant, DistanceUnits units, EuclideanDistanceTransform edt) {
         this.variant = Objects.requireNonNull(variant, "variant");
         this.units = Objects.requireNonNull(units, "units");
@@ -79,8 +86,18 @@ public final class BoundaryDistanceMap implements RegionWiseMap {
         return new ClassMaps(grid, z);
     }
 
+    /**
+     * The variant.
+     *
+     * @return Kervadec's or the RW paper's
+     */
     public BoundaryVariant variant() { return variant; }
 
+    /**
+     * The distance units.
+     *
+     * @return voxels or mm
+     */
     public DistanceUnits units() { return units; }
 
     @Override public String toString() { return "BoundaryDistanceMap[" + variant + ", " + units + "]"; }

@@ -31,7 +31,10 @@ public final class ClassBalancedRegionWiseMap implements RegionWiseMap {
     private final EuclideanDistanceTransform edt;
 
     /**
+     *
      * @param outside {@code w_k} per class, each finite and {@code > 0}; the number of classes must equal its size
+     * @param units voxels or mm
+     * @param edt computes the distances
      */
     public ClassBalancedRegionWiseMap(List<Double> outside, DistanceUnits units, EuclideanDistanceTransform edt) {
         if (outside.isEmpty()) throw new IllegalArgumentException("class-balanced map needs at least one outside value");
@@ -59,7 +62,11 @@ public final class ClassBalancedRegionWiseMap implements RegionWiseMap {
         return new ClassMaps(labels.grid(), z);
     }
 
-    /** {@code w_k} per class. */
+    /**
+     * {@code w_k} per class.
+     *
+     * @return a copy of the outside values
+     */
     public float[] outside() { return outside.clone(); }
 
     @Override public String toString() { return "ClassBalancedRegionWiseMap" + java.util.Arrays.toString(outside); }

@@ -40,6 +40,12 @@ public final class FrequencyBalancedRegionWiseMap implements RegionWiseMap {
     private final DistanceUnits units;
     private final EuclideanDistanceTransform edt;
 
+    /**
+     * The frequency-balanced RRW map with distances in {@code units}.
+     *
+     * @param units voxels or mm
+     * @param edt computes the distances
+     */
     public FrequencyBalancedRegionWiseMap(DistanceUnits units, EuclideanDistanceTransform edt) {
         this.units = Objects.requireNonNull(units, "units");
         this.edt = Objects.requireNonNull(edt, "edt");
@@ -70,6 +76,11 @@ public final class FrequencyBalancedRegionWiseMap implements RegionWiseMap {
         return v;
     }
 
+    /**
+     * The distance units.
+     *
+     * @return voxels or mm
+     */
     public DistanceUnits units() { return units; }
 
     @Override public String toString() { return "FrequencyBalancedRegionWiseMap[" + units + "]"; }

@@ -22,8 +22,21 @@ import org.regionwise.core.map.RegionWiseMap;
  * that is {@code 2o + 1}). The grid spacing becomes {@code spacing * n / m}.
  */
 public final class MultiScaleMaps {
-    /** One output scale: level {@code s}, its labels and its maps. */
+    /**
+     * One output scale: level {@code s}, its labels and its maps.
+     *
+     * @param level the scale, 0 = full resolution
+     * @param labels the labels at this scale
+     * @param maps the maps at this scale
+     */
     public record Scale(int level, LabelImage labels, ClassMaps maps) {
+        /**
+         * Checks that the labels and maps are given.
+         *
+         * @param level the scale, 0 = full resolution
+         * @param labels the labels at this scale
+         * @param maps the maps at this scale
+         */
         public Scale {
             Objects.requireNonNull(labels, "labels");
             Objects.requireNonNull(maps, "maps");
@@ -34,6 +47,8 @@ public final class MultiScaleMaps {
     private final List<double[]> factors;
 
     /**
+     *
+     * @param map the map computed at every scale
      * @param factors per scale, the factor per axis (e.g. {@code {1, 1}}, {@code {0.5, 0.5}}, {@code {0.25, 0.25}};
      *                nnU-Net's {@code deep_supervision_scales}); every factor in {@code (0, 1]}
      */
@@ -54,7 +69,13 @@ public final class MultiScaleMaps {
         this.factors = List.copyOf(copy);
     }
 
-    /** Scales {@code 1, 1/2, 1/4, ..., 1/2^(count-1)} on every axis. */
+    /**
+     * Scales {@code 1, 1/2, 1/4, ..., 1/2^(count-1)} on every axis.
+     *
+     * @param map the map computed at every scale
+     * @param count the number of scales
+     * @return the multi-scale maps
+     */
     public static MultiScaleMaps powersOfTwo(RegionWiseMap map, int count) {
         if (count < 1) throw new IllegalArgumentException("multi-scale maps need at least one scale, got " + count);
         List<double[]> f = new ArrayList<>();
@@ -62,7 +83,13 @@ public final class MultiScaleMaps {
         return new MultiScaleMaps(map, f);
     }
 
-    /** The labels and maps at every scale, level 0 first. A one-value factor applies to every axis. */
+    /**
+     * The labels and maps at every scale, level 0 first. A one-value factor applies to every axis.
+     *
+     * @param labels the full-resolution labels
+     * @param classes K
+     * @return one entry per scale
+     */
     public List<Scale> compute(LabelImage labels, int classes) {
         List<Scale> out = new ArrayList<>(factors.size());
         for (int s = 0; s < factors.size(); s++) {
@@ -79,7 +106,13 @@ public final class MultiScaleMaps {
         return List.copyOf(out);
     }
 
-    /** Nearest-neighbour (order 0) resampling of {@code labels} by {@code factor} per axis; see the class docs. */
+    /**
+     * Nearest-neighbour (order 0) resampling of {@code labels} by {@code factor} per axis; see the class docs.
+     *
+     * @param labels the labels
+     * @param factor the factor per axis, each in (0, 1]
+     * @return the downsampled labels
+     */
     public static LabelImage downsample(LabelImage labels, double[] factor) {
         Grid g = labels.grid();
         int dims = g.dimensions();

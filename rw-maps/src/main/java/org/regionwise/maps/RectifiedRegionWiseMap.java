@@ -40,7 +40,12 @@ public final class RectifiedRegionWiseMap implements RegionWiseMap {
     private final DistanceUnits units;
     private final EuclideanDistanceTransform edt;
 
-    /** RRW in the given units, using {@code edt} for the distances. */
+    /**
+     * RRW in the given units, using {@code edt} for the distances.
+     *
+     * @param units voxels or mm
+     * @param edt computes the distances
+     */
     public RectifiedRegionWiseMap(DistanceUnits units, EuclideanDistanceTransform edt) {
         this.units = Objects.requireNonNull(units, "units");
         this.edt = Objects.requireNonNull(edt, "edt");
@@ -77,6 +82,11 @@ public final class RectifiedRegionWiseMap implements RegionWiseMap {
         return d;
     }
 
+    /**
+     * The distance units.
+     *
+     * @return voxels or mm
+     */
     public DistanceUnits units() { return units; }
 
     @Override public String toString() { return "RectifiedRegionWiseMap[" + units + "]"; }

@@ -33,12 +33,23 @@ import org.regionwise.maps.distance.EuclideanDistanceTransform;
 public final class RegionWiseMaps {
     private RegionWiseMaps() {}
 
-    /** The map for {@code spec}; distance transforms use every core. */
+    /**
+     * The map for {@code spec}; distance transforms use every core.
+     *
+     * @param spec the map's description
+     * @return the map
+     */
     public static RegionWiseMap create(MapSpec spec) {
         return create(spec, EuclideanDistanceTransform.create());
     }
 
-    /** The map for {@code spec}, computing distances with {@code edt} (e.g. to limit its threads). */
+    /**
+     * The map for {@code spec}, computing distances with {@code edt} (e.g. to limit its threads).
+     *
+     * @param spec the map's description
+     * @param edt computes the distances
+     * @return the map
+     */
     public static RegionWiseMap create(MapSpec spec, EuclideanDistanceTransform edt) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(edt, "edt");

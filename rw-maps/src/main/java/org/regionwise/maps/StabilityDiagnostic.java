@@ -32,7 +32,13 @@ public final class StabilityDiagnostic {
 
     private StabilityDiagnostic() {}
 
-    /** Ordering and range of {@code z} against {@code labels}; no size test. */
+    /**
+     * Ordering and range of {@code z} against {@code labels}; no size test.
+     *
+     * @param z the maps
+     * @param labels the ground truth
+     * @return the report
+     */
     public static StabilityReport check(ClassMaps z, LabelImage labels) {
         return analyse(z, labels, Double.NaN);
     }
@@ -40,6 +46,11 @@ public final class StabilityDiagnostic {
     /**
      * Computes {@code map} on {@code labels} and checks it; when its values leave {@code [-1, 1]}, also runs the size
      * test (the map on the labels upsampled 2x per axis).
+     *
+     * @param map the map
+     * @param labels the ground truth
+     * @param classes K
+     * @return the report
      */
     public static StabilityReport check(RegionWiseMap map, LabelImage labels, int classes) {
         Objects.requireNonNull(map, "map");
@@ -49,6 +60,11 @@ public final class StabilityDiagnostic {
     /**
      * Checks {@code z}, already computed by {@code map} from {@code labels}; when its values leave {@code [-1, 1]},
      * also runs the size test with {@code map}.
+     *
+     * @param z the maps {@code map} computed
+     * @param labels the ground truth
+     * @param map the map, for the size test
+     * @return the report
      */
     public static StabilityReport check(ClassMaps z, LabelImage labels, RegionWiseMap map) {
         Objects.requireNonNull(map, "map");

@@ -37,17 +37,29 @@ public record StabilityReport(int voxels, int classes, long violations, String f
         NON_FINITE
     }
 
-    /** True when the ground-truth class holds the strictly smallest value at every voxel. */
+    /**
+     * True when the ground-truth class holds the strictly smallest value at every voxel.
+     *
+     * @return whether the ordering holds
+     */
     public boolean orderingHolds() {
         return violations == 0;
     }
 
-    /** True when the ordering holds and the values are known to be bounded independently of image size. */
+    /**
+     * True when the ordering holds and the values are known to be bounded independently of image size.
+     *
+     * @return whether the map is stable
+     */
     public boolean stable() {
         return orderingHolds() && (boundedness == Boundedness.UNIT_RANGE || boundedness == Boundedness.SIZE_INDEPENDENT);
     }
 
-    /** One or two human-readable lines. */
+    /**
+     * One or two human-readable lines.
+     *
+     * @return the summary
+     */
     public String summary() {
         StringBuilder b = new StringBuilder(stable() ? "STABLE: " : "UNSTABLE: ");
         if (orderingHolds()) {

@@ -49,6 +49,13 @@ public final class UNetBorderMap implements RegionWiseMap {
     private final double sigma;
     private final EuclideanDistanceTransform edt;
 
+    /**
+     * The U-Net border map {@code w0 exp(-(d1 + d2)^2 / (2 sigma^2))} of Ronneberger et al.
+     *
+     * @param w0 the border weight, at least 0
+     * @param sigma the border width in pixels, above 0
+     * @param edt computes the distances
+     */
     public UNetBorderMap(double w0, double sigma, EuclideanDistanceTransform edt) {
         if (!(w0 >= 0) || !Double.isFinite(w0)) throw new IllegalArgumentException("U-Net border map: w0 must be finite and >= 0, got " + w0);
         if (!(sigma > 0) || !Double.isFinite(sigma)) throw new IllegalArgumentException("U-Net border map: sigma must be finite and > 0, got " + sigma);
@@ -70,7 +77,13 @@ public final class UNetBorderMap implements RegionWiseMap {
         return new ClassMaps(labels.grid(), z);
     }
 
-    /** The U-Net weight map {@code w(x)} itself (before the RW sign convention). */
+    /**
+     * The U-Net weight map {@code w(x)} itself (before the RW sign convention).
+     *
+     * @param labels the ground truth
+     * @param classes K
+     * @return one weight per voxel
+     */
     public double[] weights(LabelImage labels, int classes) {
         MapSupport.checkInput(labels, classes, "U-Net border map");
         int[] y = labels.data();
@@ -114,8 +127,18 @@ public final class UNetBorderMap implements RegionWiseMap {
         return w;
     }
 
+    /**
+     * The border weight.
+     *
+     * @return {@code w0}
+     */
     public double w0() { return w0; }
 
+    /**
+     * The border width in pixels.
+     *
+     * @return {@code sigma}
+     */
     public double sigma() { return sigma; }
 
     @Override public String toString() { return "UNetBorderMap[w0=" + w0 + ", sigma=" + sigma + "]"; }

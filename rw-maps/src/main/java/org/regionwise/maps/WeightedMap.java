@@ -14,8 +14,19 @@ import org.regionwise.maps.internal.MapSupport;
  * the ordering keeps it too, and a sum of bounded maps is bounded by {@code sum_t |a_t| * bound_t}.
  */
 public final class WeightedMap implements RegionWiseMap {
-    /** One term {@code weight * map}. */
+    /**
+     * One term {@code weight * map}.
+     *
+     * @param weight a finite weight
+     * @param map the map
+     */
     public record Term(double weight, RegionWiseMap map) {
+        /**
+         * Checks that the weight is finite and that there is a map.
+         *
+         * @param weight a finite weight
+         * @param map the map
+         */
         public Term {
             if (!Double.isFinite(weight)) throw new IllegalArgumentException("weighted map: term weight must be finite, got " + weight);
             Objects.requireNonNull(map, "map");
@@ -24,6 +35,11 @@ public final class WeightedMap implements RegionWiseMap {
 
     private final List<Term> terms;
 
+    /**
+     * The sum of the weighted terms.
+     *
+     * @param terms at least one term
+     */
     public WeightedMap(List<Term> terms) {
         this.terms = List.copyOf(terms);
         if (this.terms.isEmpty()) throw new IllegalArgumentException("weighted map needs at least one term");
@@ -47,6 +63,11 @@ public final class WeightedMap implements RegionWiseMap {
         return new ClassMaps(labels.grid(), sum);
     }
 
+    /**
+     * The terms.
+     *
+     * @return the terms, in order
+     */
     public List<Term> terms() { return terms; }
 
     @Override public String toString() { return "WeightedMap" + new ArrayList<>(terms); }

@@ -28,6 +28,8 @@ public final class Aggregation {
     /**
      * One {@link MetricSummary} per (class, metric) present in any case, ordered by label then metric.
      *
+     * @param evaluations the per-case results
+     * @return the summaries
      * @throws IllegalArgumentException when two evaluations share a case id
      */
     public static List<MetricSummary> summarize(Collection<CaseEvaluation> evaluations) {

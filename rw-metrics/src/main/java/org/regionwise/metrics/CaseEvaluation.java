@@ -18,6 +18,9 @@ public final class CaseEvaluation {
     private final Map<MetricId, String> skipped;
 
     /**
+     *
+     * @param caseId identifies the case
+     * @param labels the class labels evaluated
      * @param values  results keyed by id; every id must belong to {@code caseId}
      * @param skipped ids left out on purpose, with the reason
      */
@@ -39,18 +42,41 @@ public final class CaseEvaluation {
         }
     }
 
+    /**
+     * The case's identifier.
+     *
+     * @return the id
+     */
     public String caseId() { return caseId; }
 
-    /** The class labels evaluated, in the order requested (a copy). */
+    /**
+     * The class labels evaluated, in the order requested (a copy).
+     *
+     * @return the labels
+     */
     public int[] labels() { return labels.clone(); }
 
-    /** Every value, ordered by label then metric (unmodifiable). */
+    /**
+     * Every value, ordered by label then metric (unmodifiable).
+     *
+     * @return the values
+     */
     public Map<MetricId, MetricValue> asMap() { return values; }
 
-    /** The (class, metric) pairs left out under {@link EmptyMaskPolicy#SKIP}, with the reason (unmodifiable). */
+    /**
+     * The (class, metric) pairs left out under {@link EmptyMaskPolicy#SKIP}, with the reason (unmodifiable).
+     *
+     * @return the skipped pairs
+     */
     public Map<MetricId, String> skipped() { return skipped; }
 
-    /** The value of {@code metric} for {@code label}, if it was computed and not skipped. */
+    /**
+     * The value of {@code metric} for {@code label}, if it was computed and not skipped.
+     *
+     * @param label the class
+     * @param metric the metric
+     * @return the value, or empty
+     */
     public Optional<MetricValue> find(int label, Metric metric) {
         return Optional.ofNullable(values.get(new MetricId(caseId, label, metric)));
     }
@@ -58,6 +84,9 @@ public final class CaseEvaluation {
     /**
      * The value of {@code metric} for {@code label}.
      *
+     * @param label the class
+     * @param metric the metric
+     * @return the value
      * @throws IllegalArgumentException when it was not requested or was skipped (the message says which)
      */
     public MetricValue get(int label, Metric metric) {
@@ -70,7 +99,13 @@ public final class CaseEvaluation {
                 + ", metrics requested: " + values.keySet().stream().map(k -> k.metric().key()).distinct().toList() + ")");
     }
 
-    /** {@code get(label, metric).value()}. */
+    /**
+     * {@code get(label, metric).value()}.
+     *
+     * @param label the class
+     * @param metric the metric
+     * @return the number
+     */
     public double value(int label, Metric metric) { return get(label, metric).value(); }
 
     @Override public String toString() { return "CaseEvaluation[" + caseId + ", " + values.size() + " values, " + skipped.size() + " skipped]"; }

@@ -35,19 +35,36 @@ public enum Metric {
         this.unit = unit;
     }
 
-    /** Short lower-case name used in CSV/JSON and on the command line, e.g. {@code "hd95"}. */
+    /**
+     * Short lower-case name used in CSV/JSON and on the command line, e.g. {@code "hd95"}.
+     *
+     * @return the key
+     */
     public String key() { return key; }
 
-    /** Unit of the value: {@code "mm"}, {@code "mm^3"} or empty for a ratio. */
+    /**
+     * Unit of the value: {@code "mm"}, {@code "mm^3"} or empty for a ratio.
+     *
+     * @return the unit
+     */
     public String unit() { return unit; }
 
-    /** True for the metrics whose value is a surface distance and therefore follows the {@link EmptyMaskPolicy}. */
+    /**
+     * True for the metrics whose value is a surface distance and therefore follows the {@link EmptyMaskPolicy}.
+     *
+     * @return whether it is a distance metric
+     */
     public boolean isDistance() {
         return this == HAUSDORFF || this == HAUSDORFF95 || this == AVERAGE_SURFACE_DISTANCE
                 || this == AVERAGE_SYMMETRIC_SURFACE_DISTANCE;
     }
 
-    /** The metric whose {@link #key()} is {@code key} (case-insensitive). */
+    /**
+     * The metric whose {@link #key()} is {@code key} (case-insensitive).
+     *
+     * @param key a metric key
+     * @return the metric
+     */
     public static Metric fromKey(String key) {
         String k = key.trim().toLowerCase(Locale.ROOT);
         for (Metric m : values()) if (m.key.equals(k)) return m;

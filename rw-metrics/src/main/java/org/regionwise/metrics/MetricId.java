@@ -14,6 +14,13 @@ public record MetricId(String caseId, int label, Metric metric) implements Compa
     private static final Comparator<MetricId> ORDER = Comparator.comparing(MetricId::caseId)
             .thenComparingInt(MetricId::label).thenComparing(MetricId::metric);
 
+    /**
+     * Checks that the case and metric are given and that the label is not negative.
+     *
+     * @param caseId case identifier (e.g. the file name without extension)
+     * @param label class label, >= 0
+     * @param metric the metric
+     */
     public MetricId {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(metric, "metric");

@@ -40,12 +40,20 @@ public final class SurfaceDistances {
      *
      * @param predictionToReference {@code d(p, S(R))} for every prediction surface voxel p, mm
      * @param referenceToPrediction {@code d(r, S(P))} for every reference surface voxel r, mm
+     * @return the distances
      */
     public static SurfaceDistances of(double[] predictionToReference, double[] referenceToPrediction) {
         return new SurfaceDistances(predictionToReference.clone(), referenceToPrediction.clone());
     }
 
-    /** Surface distances of {@code label} with connectivity 1, spacing from the reference grid. */
+    /**
+     * Surface distances of {@code label} with connectivity 1, spacing from the reference grid.
+     *
+     * @param prediction the predicted labels
+     * @param reference the reference labels
+     * @param label the class
+     * @return the distances
+     */
     public static SurfaceDistances compute(LabelImage prediction, LabelImage reference, int label) {
         return compute(prediction, reference, label, 1);
     }
@@ -53,7 +61,11 @@ public final class SurfaceDistances {
     /**
      * Surface distances of {@code label}, spacing from the reference grid.
      *
+     * @param prediction the predicted labels
+     * @param reference the reference labels
+     * @param label the class
      * @param connectivity 1 (face neighbours, medpy's default) up to the image rank (full neighbourhood)
+     * @return the distances
      */
     public static SurfaceDistances compute(LabelImage prediction, LabelImage reference, int label, int connectivity) {
         Objects.requireNonNull(prediction, "prediction");
@@ -62,50 +74,96 @@ public final class SurfaceDistances {
         return new SurfaceDistances(d[0], d[1]);
     }
 
-    /** True when the prediction mask is empty. */
+    /**
+     * True when the prediction mask is empty.
+     *
+     * @return whether it is empty
+     */
     public boolean predictionEmpty() { return predictionToReference.length == 0; }
 
-    /** True when the reference mask is empty. */
+    /**
+     * True when the reference mask is empty.
+     *
+     * @return whether it is empty
+     */
     public boolean referenceEmpty() { return referenceToPrediction.length == 0; }
 
-    /** True when either mask is empty, so every distance metric is NaN. */
+    /**
+     * True when either mask is empty, so every distance metric is NaN.
+     *
+     * @return whether the distances are undefined
+     */
     public boolean undefined() { return predictionEmpty() || referenceEmpty(); }
 
-    /** Number of prediction surface voxels. */
+    /**
+     * Number of prediction surface voxels.
+     *
+     * @return the count
+     */
     public int predictionSurfaceVoxels() { return predictionToReference.length; }
 
-    /** Number of reference surface voxels. */
+    /**
+     * Number of reference surface voxels.
+     *
+     * @return the count
+     */
     public int referenceSurfaceVoxels() { return referenceToPrediction.length; }
 
-    /** A copy of {@code d(p, S(R))} per prediction surface voxel, in increasing flat-index order, mm. */
+    /**
+     * A copy of {@code d(p, S(R))} per prediction surface voxel, in increasing flat-index order, mm.
+     *
+     * @return the distances in mm
+     */
     public double[] predictionToReference() { return predictionToReference.clone(); }
 
-    /** A copy of {@code d(r, S(P))} per reference surface voxel, in increasing flat-index order, mm. */
+    /**
+     * A copy of {@code d(r, S(P))} per reference surface voxel, in increasing flat-index order, mm.
+     *
+     * @return the distances in mm
+     */
     public double[] referenceToPrediction() { return referenceToPrediction.clone(); }
 
-    /** Symmetric Hausdorff distance {@code max(max A, max B)}, mm; NaN when either mask is empty. */
+    /**
+     * Symmetric Hausdorff distance {@code max(max A, max B)}, mm; NaN when either mask is empty.
+     *
+     * @return the distance in mm
+     */
     public double hausdorff() {
         if (undefined()) return Double.NaN;
         return Math.max(max(predictionToReference), max(referenceToPrediction));
     }
 
-    /** Directed Hausdorff distance from the prediction to the reference, {@code max A}, mm; NaN when either is empty. */
+    /**
+     * Directed Hausdorff distance from the prediction to the reference, {@code max A}, mm; NaN when either is empty.
+     *
+     * @return the distance in mm
+     */
     public double directedHausdorffPredictionToReference() {
         return undefined() ? Double.NaN : max(predictionToReference);
     }
 
-    /** Directed Hausdorff distance from the reference to the prediction, {@code max B}, mm; NaN when either is empty. */
+    /**
+     * Directed Hausdorff distance from the reference to the prediction, {@code max B}, mm; NaN when either is empty.
+     *
+     * @return the distance in mm
+     */
     public double directedHausdorffReferenceToPrediction() {
         return undefined() ? Double.NaN : max(referenceToPrediction);
     }
 
-    /** HD95 with medpy's pooled convention, mm. */
+    /**
+     * HD95 with medpy's pooled convention, mm.
+     *
+     * @return the distance in mm
+     */
     public double hausdorff95() { return percentileHausdorff(95, PercentileConvention.MEDPY_POOLED); }
 
     /**
      * Percentile Hausdorff distance, mm; NaN when either mask is empty.
      *
      * @param percentile in [0, 100]; 100 gives {@link #hausdorff()}
+     * @param convention how the percentile is taken
+     * @return the distance in mm
      */
     public double percentileHausdorff(double percentile, PercentileConvention convention) {
         if (!(percentile >= 0 && percentile <= 100)) {
@@ -127,10 +185,18 @@ public final class SurfaceDistances {
         };
     }
 
-    /** Average surface distance from the prediction to the reference, {@code mean A}, mm; NaN when either is empty. */
+    /**
+     * Average surface distance from the prediction to the reference, {@code mean A}, mm; NaN when either is empty.
+     *
+     * @return the distance in mm
+     */
     public double averageSurfaceDistance() { return undefined() ? Double.NaN : mean(predictionToReference); }
 
-    /** {@code (mean A + mean B) / 2}, mm (medpy {@code assd}); NaN when either is empty. */
+    /**
+     * {@code (mean A + mean B) / 2}, mm (medpy {@code assd}); NaN when either is empty.
+     *
+     * @return the distance in mm
+     */
     public double averageSymmetricSurfaceDistance() {
         return undefined() ? Double.NaN : (mean(predictionToReference) + mean(referenceToPrediction)) / 2;
     }
@@ -139,6 +205,9 @@ public final class SurfaceDistances {
      * Normalised surface Dice at tolerance {@code tauMm}: the fraction of surface voxels of both masks lying within
      * {@code tauMm} of the other surface. 0 when exactly one mask is empty (a missed or hallucinated structure),
      * NaN when both are.
+     *
+     * @param tauMm the tolerance in mm
+     * @return the surface Dice in [0, 1]
      */
     public double surfaceDice(double tauMm) {
         if (!(tauMm >= 0)) throw new IllegalArgumentException("surface Dice tolerance must be >= 0 mm, got " + tauMm);

@@ -24,7 +24,12 @@ public final class CollapseDetector {
         this.policy = policy;
     }
 
-    /** Feeds the next epoch; returns the classes flagged by this epoch (each class is returned once per run). */
+    /**
+     * Feeds the next epoch; returns the classes flagged by this epoch (each class is returned once per run).
+     *
+     * @param r the epoch's report
+     * @return the newly flagged classes
+     */
     public List<Integer> update(EpochReport r) {
         List<Integer> flagged = new ArrayList<>();
         if (!r.validated() || r.validationPredictedVoxels().isEmpty()) return flagged;
@@ -42,17 +47,31 @@ public final class CollapseDetector {
         return flagged;
     }
 
-    /** The classes collapsed now (flagged, and collapsed at the last validation). */
+    /**
+     * The classes collapsed now (flagged, and collapsed at the last validation).
+     *
+     * @return the classes
+     */
     public List<Integer> collapsedNow() {
         List<Integer> out = new ArrayList<>();
         for (var e : flaggedAt.entrySet()) if (run.getOrDefault(e.getKey(), 0) > 0) out.add(e.getKey());
         return out;
     }
 
-    /** Class -> the 0-based epoch at which it was first flagged. */
+    /**
+     * Class -> the 0-based epoch at which it was first flagged.
+     *
+     * @return the flags
+     */
     public Map<Integer, Integer> flagged() { return Map.copyOf(flaggedAt); }
 
-    /** The classes ever flagged over {@code history} under {@code policy}, with the epoch of the flag. */
+    /**
+     * The classes ever flagged over {@code history} under {@code policy}, with the epoch of the flag.
+     *
+     * @param history the epoch reports
+     * @param policy the collapse policy
+     * @return the flagged classes with their epochs
+     */
     public static Map<Integer, Integer> scan(List<EpochReport> history, CollapsePolicy policy) {
         CollapseDetector d = new CollapseDetector(policy);
         for (EpochReport r : history) d.update(r);
@@ -61,6 +80,11 @@ public final class CollapseDetector {
 
     /**
      * The log line for class {@code k} called {@code name}: how long it was predicted nowhere and what to try.
+     *
+     * @param k the class
+     * @param name its name
+     * @param epoch the epoch of the flag
+     * @return the line
      */
     public String message(int k, String name, int epoch) {
         return "class " + k + " '" + name + "' predicted nowhere on validation for " + policy.patience()

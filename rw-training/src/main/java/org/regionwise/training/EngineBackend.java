@@ -21,26 +21,64 @@ public class EngineBackend implements TrainingBackend {
     private final Engine engine;
     private final TrainerOptions options;
 
-    /** The default options: half the cores build batches, automatic collapse detection without stop. */
+    /**
+     * The default options: half the cores build batches, automatic collapse detection without stop.
+     *
+     * @param engine the engine
+     */
     public EngineBackend(Engine engine) { this(engine, TrainerOptions.defaults()); }
 
+    /**
+     * The engine with other pipeline options.
+     *
+     * @param engine the engine
+     * @param pipeline the batch-building threads and prefetch
+     */
     public EngineBackend(Engine engine, PipelineOptions pipeline) { this(engine, TrainerOptions.defaults().withPipeline(pipeline)); }
 
+    /**
+     * The engine with other trainer options.
+     *
+     * @param engine the engine
+     * @param options pipeline, collapse policy and diagnostics
+     */
     public EngineBackend(Engine engine, TrainerOptions options) {
         this.engine = engine;
         this.options = options;
     }
 
-    /** The same engine with {@code workers} batch-building threads (0: on the training thread) and {@code prefetch} batches ahead. */
+    /**
+     * The same engine with {@code workers} batch-building threads (0: on the training thread) and {@code prefetch}
+     * batches ahead.
+     *
+     * @param workers the batch-building threads
+     * @param prefetch the batches built ahead
+     * @return a new backend
+     */
     public EngineBackend withPipeline(int workers, int prefetch) {
         return withOptions(options.withPipeline(new PipelineOptions(workers, prefetch)));
     }
 
-    /** The same engine with other trainer options (collapse policy, diagnostics, pipeline). */
+    /**
+     * The same engine with other trainer options (collapse policy, diagnostics, pipeline).
+     *
+     * @param other the options
+     * @return a new backend
+     */
     public EngineBackend withOptions(TrainerOptions other) { return new EngineBackend(engine, other); }
 
+    /**
+     * The engine.
+     *
+     * @return the engine
+     */
     public Engine engine() { return engine; }
 
+    /**
+     * The trainer options.
+     *
+     * @return the options
+     */
     public TrainerOptions options() { return options; }
 
     @Override public String name() { return engine.name(); }
@@ -57,6 +95,10 @@ public class EngineBackend implements TrainingBackend {
      * Continues the run of {@code plan} from {@code plan.outputDirectory()/checkpoints/last}; the result equals an
      * uninterrupted run of the same plan.
      *
+     * @param plan the plan of the interrupted run
+     * @param data the same data
+     * @param listener receives progress
+     * @return the trained model
      * @throws IllegalArgumentException when the plan has no output directory or it holds no checkpoint
      */
     public NetworkModel resume(TrainingPlan plan, TrainingData data, TrainingListener listener) {

@@ -49,6 +49,12 @@ public final class GradientDiagnostics {
     private final ReferenceLoss reference;
     private final int classes;
 
+    /**
+     * Diagnostics of {@code loss} for {@code classes} classes.
+     *
+     * @param loss the training loss
+     * @param classes K
+     */
     public GradientDiagnostics(LossSpec loss, int classes) {
         this.loss = loss;
         this.classes = classes;
@@ -58,7 +64,14 @@ public final class GradientDiagnostics {
         this.reference = ReferenceLoss.of(loss);
     }
 
-    /** The diagnostics of {@code network} on the 2D cases of {@code cases} at {@code epoch} (3D cases are skipped). */
+    /**
+     * The diagnostics of {@code network} on the 2D cases of {@code cases} at {@code epoch} (3D cases are skipped).
+     *
+     * @param network the network
+     * @param cases the cases
+     * @param epoch the 0-based epoch
+     * @return one entry per class
+     */
     public List<ClassDiagnostics> measure(Network network, List<Sample> cases, int epoch) {
         double[] sq = new double[classes], pSum = new double[classes];
         long[] n = new long[classes], low = new long[classes];
@@ -99,10 +112,20 @@ public final class GradientDiagnostics {
         return out;
     }
 
-    /** The CSV header of {@code diagnostics.csv}. */
+    /**
+     * The CSV header of {@code diagnostics.csv}.
+     *
+     * @return the header
+     */
     public static String csvHeader() { return "epoch,loss,class,voxels,grad_norm,frac_p_below_0.01,mean_p"; }
 
-    /** CSV rows of one validation (epoch 1-based in the file). */
+    /**
+     * CSV rows of one validation (epoch 1-based in the file).
+     *
+     * @param epoch the 0-based epoch
+     * @param d the diagnostics
+     * @return the rows
+     */
     public String csvRows(int epoch, List<ClassDiagnostics> d) {
         StringBuilder b = new StringBuilder();
         for (ClassDiagnostics c : d) {

@@ -20,6 +20,12 @@ public final class NetworkModel implements TrainedModel {
     private final Network network;
     private final List<EpochReport> history;
 
+    /**
+     * A model of {@code network} with its training history.
+     *
+     * @param network the trained network (closed with this model)
+     * @param history the epoch reports
+     */
     public NetworkModel(Network network, List<EpochReport> history) {
         this.network = network;
         this.history = List.copyOf(history);
@@ -38,13 +44,25 @@ public final class NetworkModel implements TrainedModel {
 
     @Override public void export(Path directory) { network.export(directory); }
 
-    /** Current values of the trainable variables in creation order (for comparisons and diagnostics). */
+    /**
+     * Current values of the trainable variables in creation order (for comparisons and diagnostics).
+     *
+     * @return the weights
+     */
     public List<float[]> weights() { return network.weights(); }
 
-    /** Number of trainable parameters. */
+    /**
+     * Number of trainable parameters.
+     *
+     * @return the count
+     */
     public long parameterCount() { return network.parameterCount(); }
 
-    /** The engine's network (for engine-specific diagnostics). */
+    /**
+     * The engine's network (for engine-specific diagnostics).
+     *
+     * @return the network
+     */
     public Network network() { return network; }
 
     @Override public void close() { network.close(); }

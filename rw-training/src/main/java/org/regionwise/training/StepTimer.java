@@ -18,6 +18,16 @@ import org.regionwise.training.spi.TrainableNetwork;
 public final class StepTimer {
     private StepTimer() {}
 
+    /**
+     * The median seconds of one optimiser step of {@code plan} on {@code data}, after {@code warmUp} untimed steps.
+     *
+     * @param engine the engine
+     * @param plan the plan
+     * @param data the data
+     * @param warmUp the untimed steps
+     * @param timed the timed steps
+     * @return seconds per step
+     */
     public static double secondsPerStep(Engine engine, TrainingPlan plan, TrainingData data, int warmUp, int timed) {
         Trainer.validate(engine, plan);
         ModelSpec.UNet spec = (ModelSpec.UNet) plan.model();

@@ -50,6 +50,14 @@ public final class Trainer {
      * Trains from scratch, or resumes from {@code plan.outputDirectory()/checkpoints/last} when {@code resume} is true
      * (weights, optimiser state, epoch, best Dice and history restored; the pipeline resumes at the next epoch's
      * batches, so the result equals the uninterrupted run).
+     *
+     * @param engine the engine
+     * @param plan the plan
+     * @param data the data
+     * @param listener receives progress
+     * @param resume whether to continue from the last checkpoint
+     * @param options the batch-building threads and prefetch
+     * @return the outcome
      */
     public static Outcome run(Engine engine, TrainingPlan plan, TrainingData data, TrainingListener listener, boolean resume,
                               PipelineOptions options) {
@@ -62,6 +70,14 @@ public final class Trainer {
      * once with a remedy and recorded in {@code history.csv}, and ends the run with a
      * {@link TrainingCollapsedException} (after the epoch's checkpoint) when the policy says stop; with diagnostics,
      * {@code diagnostics.csv} gets the {@link GradientDiagnostics} of every validation.
+     *
+     * @param engine the engine
+     * @param plan the plan
+     * @param data the data
+     * @param listener receives progress
+     * @param resume whether to continue from the last checkpoint
+     * @param trainerOptions pipeline, collapse policy and diagnostics
+     * @return the outcome
      */
     public static Outcome run(Engine engine, TrainingPlan plan, TrainingData data, TrainingListener listener, boolean resume,
                               TrainerOptions trainerOptions) {
@@ -200,6 +216,9 @@ public final class Trainer {
      * Rejects plans that cannot be trained, naming the reason: a model that is not a {@link ModelSpec.UNet}, a patch
      * size that is not a multiple of {@code 2^depth} or too small for the deepest supervised output, and whatever
      * {@link Engine#validate} rejects.
+     *
+     * @param engine the engine
+     * @param plan the plan
      */
     public static void validate(Engine engine, TrainingPlan plan) {
         if (!(plan.model() instanceof ModelSpec.UNet spec)) {
@@ -219,6 +238,9 @@ public final class Trainer {
     /**
      * Whether {@code outputDirectory} holds any checkpoint directory, intact or not: then {@link #run} with
      * {@code resume = true} continues from the first intact one, or names every damaged one when none is.
+     *
+     * @param outputDirectory the run directory
+     * @return whether it holds a checkpoint
      */
     public static boolean hasCheckpoints(Path outputDirectory) {
         Path root = Checkpoints.root(outputDirectory);

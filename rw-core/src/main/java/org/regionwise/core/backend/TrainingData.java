@@ -5,22 +5,54 @@ import java.util.Objects;
 
 /** What a backend trains on: 2D cases split into training and validation, and the class names. */
 public interface TrainingData {
-    /** Short name for logs and reports. */
+    /**
+     * Short name for logs and reports.
+     *
+     * @return the name
+     */
     String name();
 
-    /** Class names, index = label; the size is K. */
+    /**
+     * Class names, index = label; the size is K.
+     *
+     * @return the class names
+     */
     List<String> classNames();
 
+    /**
+     * The number of classes K, background included.
+     *
+     * @return K
+     */
     default int classes() { return classNames().size(); }
 
-    /** The number of input channels of every case (that of the first training case). */
+    /**
+     * The number of input channels of every case (that of the first training case).
+     *
+     * @return the channel count
+     */
     default int channels() { return training().get(0).channelCount(); }
 
+    /**
+     * The training cases.
+     *
+     * @return at least one case
+     */
     List<Sample> training();
 
+    /**
+     * The validation cases (may be empty).
+     *
+     * @return the cases
+     */
     List<Sample> validation();
 
-    /** Throws unless every case of {@code splits} has the channel count of the first one. */
+    /**
+     * Throws unless every case of {@code splits} has the channel count of the first one.
+     *
+     * @param name the data's name, for the message
+     * @param splits the lists of cases to check
+     */
     @SafeVarargs
     static void requireSameChannels(String name, List<Sample>... splits) {
         int c = -1;
@@ -35,7 +67,15 @@ public interface TrainingData {
         }
     }
 
-    /** Immutable training data from lists (copied). */
+    /**
+     * Immutable training data from lists (copied).
+     *
+     * @param name a short name for logs
+     * @param classNames the class names, index = label
+     * @param training the training cases
+     * @param validation the validation cases (may be empty)
+     * @return the data
+     */
     static TrainingData of(String name, List<String> classNames, List<Sample> training, List<Sample> validation) {
         Objects.requireNonNull(name, "name");
         List<String> classes = List.copyOf(classNames);

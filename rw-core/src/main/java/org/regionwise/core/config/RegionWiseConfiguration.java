@@ -58,7 +58,11 @@ public final class RegionWiseConfiguration {
         this.filePath = filePath;
     }
 
-    /** Reads this JVM's system properties, environment and properties file. */
+    /**
+     * Reads this JVM's system properties, environment and properties file.
+     *
+     * @return the configuration in effect
+     */
     public static RegionWiseConfiguration load() {
         Map<String, String> props = new LinkedHashMap<>();
         for (String name : System.getProperties().stringPropertyNames()) props.put(name, System.getProperty(name));
@@ -68,6 +72,11 @@ public final class RegionWiseConfiguration {
     /**
      * Reads the given system properties and environment, and the properties file they name (or
      * {@value #DEFAULT_FILE_NAME} in {@code workingDirectory} if present).
+     *
+     * @param systemProperties the system properties to read
+     * @param environment the environment variables to read
+     * @param workingDirectory where a relative properties-file path and {@value #DEFAULT_FILE_NAME} are looked up
+     * @return the configuration
      */
     public static RegionWiseConfiguration load(Map<String, String> systemProperties, Map<String, String> environment, Path workingDirectory) {
         String named = systemProperties.get(CONFIG_FILE);
@@ -87,19 +96,33 @@ public final class RegionWiseConfiguration {
         return new RegionWiseConfiguration(Map.of(), systemProperties, environment, file, path);
     }
 
-    /** A configuration from explicit values only (over the defaults), ignoring the environment; for programs and tests. */
+    /**
+     * A configuration from explicit values only (over the defaults), ignoring the environment; for programs and tests.
+     *
+     * @param values settings by key
+     * @return the configuration
+     */
     public static RegionWiseConfiguration of(Map<String, String> values) {
         return new RegionWiseConfiguration(values, Map.of(), Map.of(), Map.of(), null);
     }
 
-    /** This configuration with {@code values} set explicitly, above every other source. */
+    /**
+     * This configuration with {@code values} set explicitly, above every other source.
+     *
+     * @param values settings by key
+     * @return a new configuration
+     */
     public RegionWiseConfiguration with(Map<String, String> values) {
         Map<String, String> merged = new LinkedHashMap<>(given);
         merged.putAll(values);
         return new RegionWiseConfiguration(merged, systemProperties, environment, file, filePath);
     }
 
-    /** Only the built-in defaults. */
+    /**
+     * Only the built-in defaults.
+     *
+     * @return the defaults
+     */
     public static RegionWiseConfiguration defaults() { return of(Map.of()); }
 
     private static Map<String, String> readProperties(Path path) {
@@ -114,19 +137,34 @@ public final class RegionWiseConfiguration {
         return m;
     }
 
-    /** The environment variable for {@code key}: {@code regionwise.backend} becomes {@code REGIONWISE_BACKEND}. */
+    /**
+     * The environment variable for {@code key}: {@code regionwise.backend} becomes {@code REGIONWISE_BACKEND}.
+     *
+     * @param key a dotted key
+     * @return the environment variable's name
+     */
     public static String environmentName(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
-    /** The value of {@code key} by the documented precedence, or empty. Blank values count as unset. */
+    /**
+     * The value of {@code key} by the documented precedence, or empty. Blank values count as unset.
+     *
+     * @param key a dotted key
+     * @return the value, or empty
+     */
     public Optional<String> get(String key) {
         @Nullable String[] candidates = {given.get(key), systemProperties.get(key), environment.get(environmentName(key)), file.get(key), DEFAULTS.get(key)};
         for (@Nullable String v : candidates) if (present(v)) return Optional.of(v.trim());
         return Optional.empty();
     }
 
-    /** Where {@code key}'s value comes from, e.g. {@code "environment variable REGIONWISE_BACKEND"}. */
+    /**
+     * Where {@code key}'s value comes from, e.g. {@code "environment variable REGIONWISE_BACKEND"}.
+     *
+     * @param key a dotted key
+     * @return a description of the source
+     */
     public String source(String key) {
         if (present(given.get(key))) return "explicit setting " + key;
         if (present(systemProperties.get(key))) return "system property " + key;
@@ -138,16 +176,32 @@ public final class RegionWiseConfiguration {
 
     private static boolean present(@Nullable String v) { return v != null && !v.isBlank(); }
 
-    /** The training backend's name ({@value #BACKEND}, default {@code tensorflow}). */
+    /**
+     * The training backend's name ({@value #BACKEND}, default {@code tensorflow}).
+     *
+     * @return the backend name
+     */
     public String backend() { return get(BACKEND).orElseThrow(); }
 
-    /** The default loss's name ({@value #LOSS}, default {@code rrw}). */
+    /**
+     * The default loss's name ({@value #LOSS}, default {@code rrw}).
+     *
+     * @return the loss name
+     */
     public String loss() { return get(LOSS).orElseThrow(); }
 
-    /** The properties file that was read, if any. */
+    /**
+     * The properties file that was read, if any.
+     *
+     * @return the file, or empty
+     */
     public Optional<Path> file() { return Optional.ofNullable(filePath); }
 
-    /** Every {@code regionwise.*} setting in effect with its value (for logs and reports). */
+    /**
+     * Every {@code regionwise.*} setting in effect with its value (for logs and reports).
+     *
+     * @return the settings by key, sorted
+     */
     public Map<String, String> effective() {
         Map<String, String> m = new java.util.TreeMap<>();
         for (String k : DEFAULTS.keySet()) m.put(k, get(k).orElseThrow());

@@ -29,16 +29,40 @@ public final class Experiment {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * The validated plan.
+     *
+     * @return the plan
+     */
     public TrainingPlan plan() { return plan; }
 
+    /**
+     * The data to train on.
+     *
+     * @return the data
+     */
     public TrainingData data() { return data; }
 
+    /**
+     * The resolved backend.
+     *
+     * @return the backend
+     */
     public TrainingBackend backend() { return backend; }
 
-    /** Trains with the listener given to the builder (if any). The caller closes the returned model. */
+    /**
+     * Trains with the listener given to the builder (if any). The caller closes the returned model.
+     *
+     * @return the trained model
+     */
     public TrainedModel run() { return run(listener); }
 
-    /** Trains, reporting to {@code listener} instead of the builder's. The caller closes the returned model. */
+    /**
+     * Trains, reporting to {@code listener} instead of the builder's. The caller closes the returned model.
+     *
+     * @param listener receives progress
+     * @return the trained model
+     */
     public TrainedModel run(TrainingListener listener) {
         LOG.info("training {} on {} with loss {} for {} epochs on backend {}", plan.model(), data.name(), plan.loss().id(),
                 plan.epochs(), backend.name());

@@ -27,18 +27,34 @@ public final class Experiments {
     private final Map<String, TrainingBackend> backends;
     private final RegionWiseConfiguration configuration;
 
+    /**
+     * A registry of {@code backends} by name, reading {@code configuration}.
+     *
+     * @param backends the backends by name
+     * @param configuration the settings (the default backend among them)
+     */
     @Inject
     public Experiments(Map<String, TrainingBackend> backends, RegionWiseConfiguration configuration) {
         this.backends = Map.copyOf(backends);
         this.configuration = configuration;
     }
 
-    /** Backends from Guice modules found with {@link ServiceLoader}, configuration from {@link RegionWiseConfiguration#load()}. */
+    /**
+     * Backends from Guice modules found with {@link ServiceLoader}, configuration from {@link
+     * RegionWiseConfiguration#load()}.
+     *
+     * @return the registry
+     */
     public static Experiments discover() {
         return discover(RegionWiseConfiguration.load());
     }
 
-    /** Backends from Guice modules found with {@link ServiceLoader}, with the given configuration. */
+    /**
+     * Backends from Guice modules found with {@link ServiceLoader}, with the given configuration.
+     *
+     * @param configuration the settings
+     * @return the registry
+     */
     public static Experiments discover(RegionWiseConfiguration configuration) {
         List<Module> modules = new ArrayList<>();
         modules.add(new RegionWiseCoreModule(configuration));
@@ -46,7 +62,13 @@ public final class Experiments {
         return Guice.createInjector(modules).getInstance(Experiments.class);
     }
 
-    /** The given backends under their {@link TrainingBackend#name()}s, with the given configuration. */
+    /**
+     * The given backends under their {@link TrainingBackend#name()}s, with the given configuration.
+     *
+     * @param configuration the settings
+     * @param backends the backends
+     * @return the registry
+     */
     public static Experiments of(RegionWiseConfiguration configuration, TrainingBackend... backends) {
         Map<String, TrainingBackend> m = new LinkedHashMap<>();
         for (TrainingBackend b : backends) {
@@ -55,29 +77,62 @@ public final class Experiments {
         return new Experiments(m, configuration);
     }
 
-    /** The given backends; the default is the configured one. */
+    /**
+     * The given backends; the default is the configured one.
+     *
+     * @param backends the backends
+     * @return the registry
+     */
     public static Experiments of(TrainingBackend... backends) { return of(RegionWiseConfiguration.load(), backends); }
 
-    /** A new builder whose default backend is the configured one. */
+    /**
+     * A new builder whose default backend is the configured one.
+     *
+     * @return the first stage of a new builder
+     */
     public ExperimentBuilder.DataStage experiment() {
         return new StagedExperimentBuilder(this::backend, configuration.backend());
     }
 
-    /** Names of the registered backends, sorted. */
+    /**
+     * Names of the registered backends, sorted.
+     *
+     * @return the names
+     */
     public Set<String> backendNames() { return new TreeSet<>(backends.keySet()); }
 
-    /** The configuration this factory reads. */
+    /**
+     * The configuration this factory reads.
+     *
+     * @return the configuration
+     */
     public RegionWiseConfiguration configuration() { return configuration; }
 
-    /** The backend registered under {@code name}; an unknown name throws an exception that lists the known ones. */
+    /**
+     * The backend registered under {@code name}; an unknown name throws an exception that lists the known ones.
+     *
+     * @param name a registered name
+     * @return the backend
+     */
     public TrainingBackend backend(String name) { return select(backends, name, "requested"); }
 
-    /** The backend named by the configuration's {@code regionwise.backend}. */
+    /**
+     * The backend named by the configuration's {@code regionwise.backend}.
+     *
+     * @return the backend
+     */
     public TrainingBackend configuredBackend() {
         return select(backends, configuration.backend(), "from " + configuration.source(RegionWiseConfiguration.BACKEND));
     }
 
-    /** Looks {@code name} up in {@code backends}; the exception of an unknown name lists the known ones. */
+    /**
+     * Looks {@code name} up in {@code backends}; the exception of an unknown name lists the known ones.
+     *
+     * @param backends the backends by name
+     * @param name the name to look up
+     * @param origin where the name came from, for the message
+     * @return the backend
+     */
     public static TrainingBackend select(Map<String, TrainingBackend> backends, String name, String origin) {
         TrainingBackend b = backends.get(name);
         if (b == null) {

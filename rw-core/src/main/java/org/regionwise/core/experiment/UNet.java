@@ -23,49 +23,148 @@ public final class UNet {
 
     private UNet(int dimensions) { this.dimensions = dimensions; }
 
-    /** A 2D U-Net with the defaults above. */
+    /**
+     * A 2D U-Net with the defaults above.
+     *
+     * @return a new mutable U-Net description
+     */
     public static UNet twoD() { return new UNet(2); }
 
-    /** A 3D U-Net with the defaults above (backends may not support 3D yet: they reject it when the experiment is built). */
+    /**
+     * A 3D U-Net with the defaults above (backends may not support 3D yet: they reject it when the experiment is
+     * built).
+     *
+     * @return a new mutable U-Net description
+     */
     public static UNet threeD() { return new UNet(3); }
 
-    /** Number of poolings, in [1, 8]. */
+    /**
+     * Number of poolings, in [1, 8].
+     *
+     * @param depth the number of poolings
+     * @return this
+     */
     public UNet depth(int depth) { this.depth = depth; return this; }
 
-    /** Filters at full resolution; they double per stage up to {@link #maxFilters(int)}. */
+    /**
+     * Filters at full resolution; they double per stage up to {@link #maxFilters(int)}.
+     *
+     * @param baseFilters at least 1
+     * @return this
+     */
     public UNet baseFilters(int baseFilters) { this.baseFilters = baseFilters; return this; }
 
+    /**
+     * The most filters of any stage.
+     *
+     * @param maxFilters at least the base filters
+     * @return this
+     */
     public UNet maxFilters(int maxFilters) { this.maxFilters = maxFilters; return this; }
 
+    /**
+     * Normalisation after each convolution (default instance norm).
+     *
+     * @param normalization the kind
+     * @return this
+     */
     public UNet normalization(ModelSpec.Normalization normalization) { this.normalization = normalization; return this; }
 
+    /**
+     * Decoder upsampling (default transposed convolutions).
+     *
+     * @param upsampling the kind
+     * @return this
+     */
     public UNet upsampling(ModelSpec.Upsampling upsampling) { this.upsampling = upsampling; return this; }
 
-    /** Loss on every decoder output with {@code DeepSupervisionWeights} (the paper: on). */
+    /**
+     * Loss on every decoder output with {@code DeepSupervisionWeights} (the paper: on).
+     *
+     * @param deepSupervision whether every decoder output gets a loss
+     * @return this
+     */
     public UNet deepSupervision(boolean deepSupervision) { this.deepSupervision = deepSupervision; return this; }
 
-    /** Number of input channels; must match the data's channel count (which is the default). */
+    /**
+     * Number of input channels; must match the data's channel count (which is the default).
+     *
+     * @param inputChannels at least 1
+     * @return this
+     */
     public UNet inputChannels(int inputChannels) { this.inputChannels = inputChannels; return this; }
 
-    /** Number of output classes; must match the data's class count (which is the default). */
+    /**
+     * Number of output classes; must match the data's class count (which is the default).
+     *
+     * @param classes at least 2
+     * @return this
+     */
     public UNet classes(int classes) { this.classes = classes; return this; }
 
-    /** Seed of the weight initialisation (default: the experiment's seed). */
+    /**
+     * Seed of the weight initialisation (default: the experiment's seed).
+     *
+     * @param seed any value
+     * @return this
+     */
     public UNet seed(long seed) { this.seed = seed; return this; }
 
+    /**
+     * The number of spatial dimensions.
+     *
+     * @return 2 or 3
+     */
     public int dimensions() { return dimensions; }
+    /**
+     * The number of poolings.
+     *
+     * @return the depth
+     */
     public int depth() { return depth; }
+    /**
+     * The filters at full resolution.
+     *
+     * @return the base filter count
+     */
     public int baseFilters() { return baseFilters; }
+    /**
+     * The most filters of any stage.
+     *
+     * @return the cap
+     */
     public int maxFilters() { return maxFilters; }
+    /**
+     * Normalisation after each convolution.
+     *
+     * @return the kind
+     */
     public ModelSpec.Normalization normalization() { return normalization; }
+    /**
+     * Decoder upsampling.
+     *
+     * @return the kind
+     */
     public ModelSpec.Upsampling upsampling() { return upsampling; }
+    /**
+     * Whether deep supervision is on.
+     *
+     * @return true when every decoder output gets a loss
+     */
     public boolean deepSupervision() { return deepSupervision; }
-    /** The explicit channel count, or 0 when it follows the data. */
+    /**
+     * The explicit channel count, or 0 when it follows the data.
+     *
+     * @return the channel count, or 0
+     */
     public int inputChannels() { return inputChannels != null ? inputChannels : 0; }
 
     /**
      * The immutable spec for data with {@code dataClasses} classes and an experiment seed {@code defaultSeed}.
      *
+     * @param dataClasses the data's class count
+     * @param defaultSeed the seed used when none was set here
+     * @return the spec
      * @throws IllegalArgumentException if an explicit class count differs from {@code dataClasses}, or any value is
      *                                  out of range
      */
@@ -76,6 +175,10 @@ public final class UNet {
     /**
      * The immutable spec for data with {@code dataClasses} classes and {@code dataChannels} input channels.
      *
+     * @param dataClasses the data's class count
+     * @param dataChannels the data's channel count
+     * @param defaultSeed the seed used when none was set here
+     * @return the spec
      * @throws IllegalArgumentException if an explicit class or channel count differs from the data's, or any value is
      *                                  out of range
      */

@@ -15,7 +15,12 @@ public final class ClassMaps {
     private final Grid grid;
     private final float[][] maps;
 
-    /** Wraps {@code maps} (not copied): {@code maps[k]} is class k's map on {@code grid}. */
+    /**
+     * Wraps {@code maps} (not copied): {@code maps[k]} is class k's map on {@code grid}.
+     *
+     * @param grid the grid of every map
+     * @param maps one array per class, each of the grid's voxel count
+     */
     public ClassMaps(Grid grid, float[][] maps) {
         this.grid = Objects.requireNonNull(grid, "grid");
         Checks.require(maps.length >= 1, "ClassMaps needs at least one class");
@@ -27,26 +32,62 @@ public final class ClassMaps {
         this.maps = maps;
     }
 
-    /** K zero maps on {@code grid}. */
+    /**
+     * K zero maps on {@code grid}.
+     *
+     * @param grid the grid
+     * @param classes K
+     * @return the maps
+     */
     public static ClassMaps zeros(Grid grid, int classes) {
         Checks.require(classes >= 1, "the number of classes must be >= 1, got %d", classes);
         return new ClassMaps(grid, new float[classes][grid.voxelCount()]);
     }
 
+    /**
+     * The grid of every map.
+     *
+     * @return the grid
+     */
     public Grid grid() { return grid; }
 
-    /** Number of classes K. */
+    /**
+     * Number of classes K.
+     *
+     * @return K
+     */
     public int classes() { return maps.length; }
 
-    /** Class {@code k}'s map as an image view sharing the array. */
+    /**
+     * Class {@code k}'s map as an image view sharing the array.
+     *
+     * @param k the class
+     * @return the view
+     */
     public FloatImage map(int k) { return new FloatImage(grid, maps[k]); }
 
-    /** Class {@code k}'s backing array (not a copy). */
+    /**
+     * Class {@code k}'s backing array (not a copy).
+     *
+     * @param k the class
+     * @return the array
+     */
     public float[] data(int k) { return maps[k]; }
 
+    /**
+     * Class {@code k}'s value at flat voxel {@code index}.
+     *
+     * @param k the class
+     * @param index the flat voxel index
+     * @return the value
+     */
     public float get(int k, int index) { return maps[k][index]; }
 
-    /** {@code out[i * K + k] = map_k[i]}: channels-last, interleaved, as NHWC tensors store it. */
+    /**
+     * {@code out[i * K + k] = map_k[i]}: channels-last, interleaved, as NHWC tensors store it.
+     *
+     * @return a new array of voxelCount * K values
+     */
     public float[] toInterleavedChannelsLast() {
         int n = grid.voxelCount(), kk = maps.length;
         float[] out = new float[n * kk];
@@ -57,7 +98,14 @@ public final class ClassMaps {
         return out;
     }
 
-    /** Inverse of {@link #toInterleavedChannelsLast()}. */
+    /**
+     * Inverse of {@link #toInterleavedChannelsLast()}.
+     *
+     * @param grid the grid
+     * @param classes K
+     * @param interleaved voxelCount * K values, channels last
+     * @return the maps (copied out of {@code interleaved})
+     */
     public static ClassMaps fromInterleavedChannelsLast(Grid grid, int classes, float[] interleaved) {
         int n = grid.voxelCount();
         Checks.require(interleaved.length == (long) n * classes,
@@ -69,7 +117,11 @@ public final class ClassMaps {
         return new ClassMaps(grid, m);
     }
 
-    /** Per voxel, the class with the largest value (first one on ties). */
+    /**
+     * Per voxel, the class with the largest value (first one on ties).
+     *
+     * @return the labels
+     */
     public LabelImage argmax() {
         int n = grid.voxelCount();
         int[] out = new int[n];
@@ -84,7 +136,11 @@ public final class ClassMaps {
         return new LabelImage(grid, out);
     }
 
-    /** {@code {min, max}} over every class and voxel. */
+    /**
+     * {@code {min, max}} over every class and voxel.
+     *
+     * @return the minimum and maximum
+     */
     public double[] range() {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (float[] m : maps) for (float v : m) { if (v < min) min = v; if (v > max) max = v; }

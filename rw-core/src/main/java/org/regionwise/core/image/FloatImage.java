@@ -13,7 +13,12 @@ public final class FloatImage {
     private final Grid grid;
     private final float[] data;
 
-    /** Wraps {@code data} (not copied). */
+    /**
+     * Wraps {@code data} (not copied).
+     *
+     * @param grid the grid
+     * @param data one value per voxel, x fastest
+     */
     public FloatImage(Grid grid, float[] data) {
         this.grid = Objects.requireNonNull(grid, "grid");
         Checks.require(data.length == grid.voxelCount(),
@@ -21,21 +26,60 @@ public final class FloatImage {
         this.data = data;
     }
 
-    /** A zero image on {@code grid}. */
+    /**
+     * A zero image on {@code grid}.
+     *
+     * @param grid the grid
+     * @return the image
+     */
     public static FloatImage zeros(Grid grid) { return new FloatImage(grid, new float[grid.voxelCount()]); }
 
+    /**
+     * The grid.
+     *
+     * @return the grid
+     */
     public Grid grid() { return grid; }
 
-    /** The backing array, x fastest (not a copy). */
+    /**
+     * The backing array, x fastest (not a copy).
+     *
+     * @return the array
+     */
     public float[] data() { return data; }
 
+    /**
+     * The value at flat voxel {@code index}.
+     *
+     * @param index the flat voxel index
+     * @return the value
+     */
     public float get(int index) { return data[index]; }
 
+    /**
+     * The value at {@code (x, y)}.
+     *
+     * @param x the column
+     * @param y the row
+     * @return the value
+     */
     public float get(int x, int y) { return data[grid.index(x, y)]; }
 
+    /**
+     * The value at {@code (x, y, z)}.
+     *
+     * @param x the column
+     * @param y the row
+     * @param z the slice
+     * @return the value
+     */
     public float get(int x, int y, int z) { return data[grid.index(x, y, z)]; }
 
-    /** {@code {min, max}} over all voxels, NaN ignored; {@code {NaN, NaN}} when every voxel is NaN. */
+    /**
+     * {@code {min, max}} over all voxels, NaN ignored; {@code {NaN, NaN}} when every voxel is NaN.
+     *
+     * @return the minimum and maximum
+     */
     public double[] range() {
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (float v : data) {
@@ -45,10 +89,20 @@ public final class FloatImage {
         return min > max ? new double[] {Double.NaN, Double.NaN} : new double[] {min, max};
     }
 
-    /** A deep copy. */
+    /**
+     * A deep copy.
+     *
+     * @return the copy
+     */
     public FloatImage copy() { return new FloatImage(grid, data.clone()); }
 
-    /** The 2D slice {@code index} of a 3D image along {@code axis} (a copy); spacing of the two remaining axes kept. */
+    /**
+     * The 2D slice {@code index} of a 3D image along {@code axis} (a copy); spacing of the two remaining axes kept.
+     *
+     * @param axis the axis the slice is normal to
+     * @param index the slice's position along {@code axis}
+     * @return the slice
+     */
     public FloatImage slice(int axis, int index) {
         Slicing s = Slicing.of(grid, axis, index);
         float[] out = new float[s.grid().voxelCount()];

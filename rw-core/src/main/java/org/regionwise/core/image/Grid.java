@@ -39,64 +39,158 @@ public final class Grid {
         this.voxels = n;
     }
 
-    /** A grid of the given size and spacing (mm) with an unknown spatial frame. */
+    /**
+     * A grid of the given size and spacing (mm) with an unknown spatial frame.
+     *
+     * @param size voxels per axis (2 or 3 axes)
+     * @param spacing mm per axis
+     * @return the grid
+     */
     public static Grid of(int[] size, double[] spacing) {
         return new Grid(size, spacing, SpatialFrame.unknown(spacing));
     }
 
-    /** A grid of the given size, spacing (mm) and spatial frame. */
+    /**
+     * A grid of the given size, spacing (mm) and spatial frame.
+     *
+     * @param size voxels per axis (2 or 3 axes)
+     * @param spacing mm per axis
+     * @param frame the voxel-to-world transform
+     * @return the grid
+     */
     public static Grid of(int[] size, double[] spacing, SpatialFrame frame) {
         return new Grid(size, spacing, Objects.requireNonNull(frame, "frame"));
     }
 
-    /** A 2D grid with 1 mm isotropic spacing. */
+    /**
+     * A 2D grid with 1 mm isotropic spacing.
+     *
+     * @param nx voxels along x
+     * @param ny voxels along y
+     * @return the grid
+     */
     public static Grid of2D(int nx, int ny) {
         return of(new int[] {nx, ny}, new double[] {1, 1});
     }
 
-    /** A 3D grid with 1 mm isotropic spacing. */
+    /**
+     * A 3D grid with 1 mm isotropic spacing.
+     *
+     * @param nx voxels along x
+     * @param ny voxels along y
+     * @param nz voxels along z
+     * @return the grid
+     */
     public static Grid of3D(int nx, int ny, int nz) {
         return of(new int[] {nx, ny, nz}, new double[] {1, 1, 1});
     }
 
-    /** Number of axes, 2 or 3. */
+    /**
+     * Number of axes, 2 or 3.
+     *
+     * @return 2 or 3
+     */
     public int dimensions() { return size.length; }
 
-    /** Number of voxels along {@code axis}. */
+    /**
+     * Number of voxels along {@code axis}.
+     *
+     * @param axis 0 (x), 1 (y) or 2 (z)
+     * @return the voxel count along the axis
+     */
     public int size(int axis) { return size[axis]; }
 
-    /** Spacing along {@code axis} in mm. */
+    /**
+     * Spacing along {@code axis} in mm.
+     *
+     * @param axis 0 (x), 1 (y) or 2 (z)
+     * @return the spacing in mm
+     */
     public double spacing(int axis) { return spacing[axis]; }
 
-    /** A copy of the size per axis. */
+    /**
+     * A copy of the size per axis.
+     *
+     * @return the sizes
+     */
     public int[] sizes() { return size.clone(); }
 
-    /** A copy of the spacing per axis, in mm. */
+    /**
+     * A copy of the spacing per axis, in mm.
+     *
+     * @return the spacings in mm
+     */
     public double[] spacings() { return spacing.clone(); }
 
+    /**
+     * The voxel-to-world transform.
+     *
+     * @return the frame
+     */
     public SpatialFrame frame() { return frame; }
 
-    /** Total number of voxels, the length of every flat array on this grid. */
+    /**
+     * Total number of voxels, the length of every flat array on this grid.
+     *
+     * @return the voxel count
+     */
     public int voxelCount() { return (int) voxels; }
 
+    /**
+     * Whether this grid has two axes.
+     *
+     * @return true for a 2D grid
+     */
     public boolean is2D() { return size.length == 2; }
 
-    /** Flat index of {@code (x, y)} in a 2D grid (or slice z = 0 of a 3D grid). */
+    /**
+     * Flat index of {@code (x, y)} in a 2D grid (or slice z = 0 of a 3D grid).
+     *
+     * @param x the column
+     * @param y the row
+     * @return the flat index
+     */
     public int index(int x, int y) { return x + size[0] * y; }
 
-    /** Flat index of {@code (x, y, z)}. */
+    /**
+     * Flat index of {@code (x, y, z)}.
+     *
+     * @param x the column
+     * @param y the row
+     * @param z the slice
+     * @return the flat index
+     */
     public int index(int x, int y, int z) { return x + size[0] * (y + size[1] * z); }
 
-    /** The same grid with another spacing; the frame's sform diagonal is not touched. */
+    /**
+     * The same grid with another spacing; the frame's sform diagonal is not touched.
+     *
+     * @param newSpacing mm per axis
+     * @return the new grid
+     */
     public Grid withSpacing(double[] newSpacing) { return new Grid(size, newSpacing, frame); }
 
-    /** The same grid with another spatial frame. */
+    /**
+     * The same grid with another spatial frame.
+     *
+     * @param newFrame the frame
+     * @return the new grid
+     */
     public Grid withFrame(SpatialFrame newFrame) { return new Grid(size, spacing, newFrame); }
 
-    /** True when both grids have the same size per axis (spacing and frame may differ). */
+    /**
+     * True when both grids have the same size per axis (spacing and frame may differ).
+     *
+     * @param other the grid to compare with
+     * @return whether the sizes agree
+     */
     public boolean sameShape(Grid other) { return Arrays.equals(size, other.size); }
 
-    /** Physical extent of the grid diagonal in mm: {@code sqrt(sum_a (n_a * s_a)^2)}. */
+    /**
+     * Physical extent of the grid diagonal in mm: {@code sqrt(sum_a (n_a * s_a)^2)}.
+     *
+     * @return the diagonal in mm
+     */
     public double diagonalMm() {
         double s = 0;
         for (int a = 0; a < size.length; a++) {
@@ -109,13 +203,18 @@ public final class Grid {
     /**
      * Throws {@link IllegalArgumentException} naming both grids unless {@code other} has the same size.
      *
+     * @param other the grid that must have this grid's size
      * @param what words for the error message, e.g. {@code "labels vs image"}
      */
     public void requireSameShape(Grid other, String what) {
         Checks.require(sameShape(other), "size mismatch (%s): %s vs %s", what, describeSize(), other.describeSize());
     }
 
-    /** {@code "181×217×181"}. */
+    /**
+     * {@code "181×217×181"}.
+     *
+     * @return the sizes joined by ×
+     */
     public String describeSize() {
         StringBuilder b = new StringBuilder();
         for (int a = 0; a < size.length; a++) {
@@ -125,7 +224,11 @@ public final class Grid {
         return b.toString();
     }
 
-    /** {@code "1×1×2.5 mm"}. */
+    /**
+     * {@code "1×1×2.5 mm"}.
+     *
+     * @return the spacings joined by ×, in mm
+     */
     public String describeSpacing() {
         StringBuilder b = new StringBuilder();
         for (int a = 0; a < spacing.length; a++) {

@@ -20,6 +20,16 @@ public final class SpatialFrame {
     private final double qfac;
     private final double[] srow;
 
+    /**
+     * A frame from NIfTI-1 header fields.
+     *
+     * @param qformCode the qform code
+     * @param sformCode the sform code
+     * @param quaternion quatern_b, quatern_c, quatern_d
+     * @param qoffset qoffset_x, qoffset_y, qoffset_z in mm
+     * @param qfac the qform handedness, 1 or -1
+     * @param srow srow_x, srow_y, srow_z: 12 values, row by row
+     */
     public SpatialFrame(int qformCode, int sformCode, double[] quaternion, double[] qoffset, double qfac, double[] srow) {
         if (quaternion.length != 3) throw new IllegalArgumentException("quaternion needs 3 values (b, c, d), got " + quaternion.length);
         if (qoffset.length != 3) throw new IllegalArgumentException("qoffset needs 3 values (x, y, z), got " + qoffset.length);
@@ -32,7 +42,12 @@ public final class SpatialFrame {
         this.srow = srow.clone();
     }
 
-    /** No orientation information: both codes 0, identity rotation, zero origin, and an sform of the spacing. */
+    /**
+     * No orientation information: both codes 0, identity rotation, zero origin, and an sform of the spacing.
+     *
+     * @param spacing mm per axis
+     * @return the frame
+     */
     public static SpatialFrame unknown(double[] spacing) {
         double[] s = new double[12];
         for (int r = 0; r < 3; r++) {
@@ -41,11 +56,41 @@ public final class SpatialFrame {
         return new SpatialFrame(0, 0, new double[3], new double[3], 1, s);
     }
 
+    /**
+     * The NIfTI qform code.
+     *
+     * @return the code, 0 when unknown
+     */
     public int qformCode() { return qformCode; }
+    /**
+     * The NIfTI sform code.
+     *
+     * @return the code, 0 when unknown
+     */
     public int sformCode() { return sformCode; }
+    /**
+     * The qform quaternion.
+     *
+     * @return a copy of quatern_b, quatern_c, quatern_d
+     */
     public double[] quaternion() { return quaternion.clone(); }
+    /**
+     * The qform origin.
+     *
+     * @return a copy of qoffset_x, qoffset_y, qoffset_z in mm
+     */
     public double[] qoffset() { return qoffset.clone(); }
+    /**
+     * The qform handedness.
+     *
+     * @return 1 or -1
+     */
     public double qfac() { return qfac; }
+    /**
+     * The sform rows.
+     *
+     * @return a copy of srow_x, srow_y, srow_z, 12 values
+     */
     public double[] srow() { return srow.clone(); }
 
     @Override public boolean equals(Object o) {

@@ -37,6 +37,11 @@ public final class RegionWiseCoreModule extends AbstractModule {
     /** Reads the configuration with {@link RegionWiseConfiguration#load()} when the injector is created. */
     public RegionWiseCoreModule() { this.configuration = null; }
 
+    /**
+     * The module with an explicit configuration.
+     *
+     * @param configuration the settings bound for injection
+     */
     public RegionWiseCoreModule(RegionWiseConfiguration configuration) { this.configuration = configuration; }
 
     @Override protected void configure() {

@@ -33,12 +33,20 @@ public final class AtomicFiles {
     /** Writes the content of a file to a stream; the stream is buffered and closed by {@link AtomicFiles}. */
     @FunctionalInterface
     public interface ContentWriter {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream to write to
+         * @throws IOException when writing fails
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
     /**
      * Writes {@code target} atomically with the bytes {@code writer} produces.
      *
+     * @param target the file to write
+     * @param writer produces the bytes
      * @throws UncheckedIOException naming {@code target} when anything fails; the target is then unchanged
      */
     public static void write(Path target, ContentWriter writer) {
@@ -75,12 +83,22 @@ public final class AtomicFiles {
         }
     }
 
-    /** Writes {@code bytes} to {@code target} atomically. */
+    /**
+     * Writes {@code bytes} to {@code target} atomically.
+     *
+     * @param target the file to write
+     * @param bytes the content
+     */
     public static void writeBytes(Path target, byte[] bytes) {
         write(target, out -> out.write(bytes));
     }
 
-    /** Writes {@code text} as UTF-8 to {@code target} atomically. */
+    /**
+     * Writes {@code text} as UTF-8 to {@code target} atomically.
+     *
+     * @param target the file to write
+     * @param text the content
+     */
     public static void writeString(Path target, String text) {
         writeBytes(target, text.getBytes(StandardCharsets.UTF_8));
     }

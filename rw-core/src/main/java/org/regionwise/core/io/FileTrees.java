@@ -16,6 +16,7 @@ public final class FileTrees {
      * Deletes {@code root} and everything under it (files first, then each folder once it is empty); a plain file is
      * deleted on its own.
      *
+     * @param root the folder or file to delete
      * @throws java.nio.file.NoSuchFileException when {@code root} does not exist
      * @throws IOException on the first entry that cannot be deleted (the entries before it are gone)
      */

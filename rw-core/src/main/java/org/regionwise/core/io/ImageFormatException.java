@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
 public final class ImageFormatException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The file that could not be read. */
     private final Path file;
+    /** The header field or part at fault. */
     private final String field;
 
     /**
@@ -27,6 +29,14 @@ public final class ImageFormatException extends RuntimeException {
         this(file, field, detail, null);
     }
 
+    /**
+     * An error in {@code file}.
+     *
+     * @param file the file that could not be read
+     * @param field the header field, stream part or voxel at fault
+     * @param detail what is wrong, in words
+     * @param cause the underlying exception, if any
+     */
     public ImageFormatException(Path file, String field, String detail, @Nullable Throwable cause) {
         super(file + ": " + detail, cause);
         this.file = Objects.requireNonNull(file, "file");
@@ -40,9 +50,17 @@ public final class ImageFormatException extends RuntimeException {
         return new ImageFormatException(file, field, "header field '" + field + "' = " + shown + " " + problem);
     }
 
-    /** The file that could not be read. */
+    /**
+     * The file that could not be read.
+     *
+     * @return the file
+     */
     public Path file() { return file; }
 
-    /** The header field, stream part or voxel at fault. */
+    /**
+     * The header field, stream part or voxel at fault.
+     *
+     * @return the field
+     */
     public String field() { return field; }
 }

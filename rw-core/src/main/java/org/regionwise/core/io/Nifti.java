@@ -47,7 +47,12 @@ public final class Nifti {
 
     // ------------------------------------------------------------------------------------------------ reading
 
-    /** Reads any supported NIfTI-1 file: header and (scaled) voxel data. */
+    /**
+     * Reads any supported NIfTI-1 file: header and (scaled) voxel data.
+     *
+     * @param file a {@code .nii}, {@code .nii.gz} or {@code .hdr} file
+     * @return the volume
+     */
     public static NiftiVolume read(Path file) {
         Objects.requireNonNull(file, "file");
         long start = System.nanoTime();
@@ -82,14 +87,26 @@ public final class Nifti {
     /**
      * Reads a 2D or 3D integer-valued image (any datatype, after scaling) as labels.
      *
+     * @param file a NIfTI-1 file
+     * @return the labels
      * @throws ImageFormatException for a 4D file, or naming the first voxel whose value is not a non-negative integer
      */
     public static LabelImage readLabels(Path file) { return read(file).toLabelImage(); }
 
-    /** Reads a 2D or 3D image as floats (after {@code scl_slope}/{@code scl_inter}). */
+    /**
+     * Reads a 2D or 3D image as floats (after {@code scl_slope}/{@code scl_inter}).
+     *
+     * @param file a NIfTI-1 file
+     * @return the image
+     */
     public static FloatImage readImage(Path file) { return read(file).toFloatImage(); }
 
-    /** Reads a 4D file whose 4th axis is the class as K = {@code dim[4]} maps (a 3D file gives K = 1). */
+    /**
+     * Reads a 4D file whose 4th axis is the class as K = {@code dim[4]} maps (a 3D file gives K = 1).
+     *
+     * @param file a NIfTI-1 file
+     * @return the maps
+     */
     public static ClassMaps readClassMaps(Path file) { return read(file).toClassMaps(); }
 
     private static InputStream open(Path file) throws IOException {
@@ -226,6 +243,9 @@ public final class Nifti {
      * Writes labels with the smallest datatype that holds the largest label: uint8, int16 or int32; the header says
      * {@code intent_code} NIFTI_INTENT_LABEL (1002) and {@code cal_min} 0 / {@code cal_max} the largest label, so that
      * viewers show the label range.
+     *
+     * @param file the file to write ({@code .nii} or {@code .nii.gz})
+     * @param labels the labels
      */
     public static void write(Path file, LabelImage labels) {
         int max = labels.maxLabel();
@@ -240,7 +260,12 @@ public final class Nifti {
         });
     }
 
-    /** Writes a float image as float32. */
+    /**
+     * Writes a float image as float32.
+     *
+     * @param file the file to write ({@code .nii} or {@code .nii.gz})
+     * @param image the image
+     */
     public static void write(Path file, FloatImage image) {
         float[] v = image.data();
         writeVolume(file, image.grid(), 0, NiftiDatatype.FLOAT32, 0, 0, 0, (buf, from, to) -> {
@@ -251,6 +276,9 @@ public final class Nifti {
     /**
      * Writes K class maps as one 4D float32 file, the 4th axis being the class, also for K = 1
      * (a 2D grid becomes nx x ny x 1 x K).
+     *
+     * @param file the file to write ({@code .nii} or {@code .nii.gz})
+     * @param maps the maps
      */
     public static void write(Path file, ClassMaps maps) {
         int n = maps.grid().voxelCount();

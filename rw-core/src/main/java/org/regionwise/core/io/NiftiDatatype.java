@@ -7,12 +7,19 @@ import org.jspecify.annotations.Nullable;
 
 /** The NIfTI-1 voxel datatypes RegionWise reads and writes, with their header codes and sizes. */
 public enum NiftiDatatype {
+    /** Unsigned 8-bit integer (code 2). */
     UINT8(2, 8, true),
+    /** Signed 8-bit integer (code 256). */
     INT8(256, 8, true),
+    /** Signed 16-bit integer (code 4). */
     INT16(4, 16, true),
+    /** Unsigned 16-bit integer (code 512). */
     UINT16(512, 16, true),
+    /** Signed 32-bit integer (code 8). */
     INT32(8, 32, true),
+    /** IEEE 32-bit float (code 16). */
     FLOAT32(16, 32, false),
+    /** IEEE 64-bit float (code 64). */
     FLOAT64(64, 64, false);
 
     private final int code;
@@ -25,18 +32,39 @@ public enum NiftiDatatype {
         this.integer = integer;
     }
 
-    /** The {@code datatype} header code, e.g. 4 for int16. */
+    /**
+     * The {@code datatype} header code, e.g. 4 for int16.
+     *
+     * @return the code
+     */
     public int code() { return code; }
 
-    /** The {@code bitpix} header value. */
+    /**
+     * The {@code bitpix} header value.
+     *
+     * @return bits per voxel
+     */
     public int bitsPerVoxel() { return bitsPerVoxel; }
 
+    /**
+     * Bytes per voxel.
+     *
+     * @return {@code bitpix / 8}
+     */
     public int bytesPerVoxel() { return bitsPerVoxel / 8; }
 
-    /** True for the integer types (before any {@code scl_slope} scaling). */
+    /**
+     * True for the integer types (before any {@code scl_slope} scaling).
+     *
+     * @return whether the type is an integer type
+     */
     public boolean isInteger() { return integer; }
 
-    /** Lower-case name as numpy spells it: {@code "int16"}, {@code "float32"}. */
+    /**
+     * Lower-case name as numpy spells it: {@code "int16"}, {@code "float32"}.
+     *
+     * @return the name
+     */
     public String typeName() { return name().toLowerCase(Locale.ROOT); }
 
     /** The datatype with this header code, or {@code null} when RegionWise does not support it. */

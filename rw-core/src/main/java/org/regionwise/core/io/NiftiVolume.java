@@ -70,67 +70,148 @@ public final class NiftiVolume {
 
     // ------------------------------------------------------------------------------------------------ header
 
-    /** The file this volume was read from. */
+    /**
+     * The file this volume was read from.
+     *
+     * @return the path
+     */
     public Path file() { return file; }
 
+    /**
+     * The stored datatype.
+     *
+     * @return the datatype
+     */
     public NiftiDatatype datatype() { return header.datatype; }
 
-    /** {@code "int16"}, {@code "float32"}, ... */
+    /**
+     * {@code "int16"}, {@code "float32"}, ...
+     *
+     * @return the datatype's name
+     */
     public String datatypeName() { return header.datatype.typeName(); }
 
-    /** Number of axes (2, 3 or 4; trailing size-1 axes beyond the 4th are ignored). */
+    /**
+     * Number of axes (2, 3 or 4; trailing size-1 axes beyond the 4th are ignored).
+     *
+     * @return the axis count
+     */
     public int dimensions() { return header.axes(); }
 
-    /** Size of every axis, {@code dim[1..dimensions()]}. */
+    /**
+     * Size of every axis, {@code dim[1..dimensions()]}.
+     *
+     * @return a copy of the sizes
+     */
     public int[] shape() { return Arrays.copyOfRange(header.dim, 1, header.axes() + 1); }
 
-    /** Number of volumes along the 4th axis (1 for a 2D or 3D file). */
+    /**
+     * Number of volumes along the 4th axis (1 for a 2D or 3D file).
+     *
+     * @return the volume count
+     */
     public int volumes() { return volumes; }
 
     /**
      * {@code pixdim} of every axis, {@code pixdim[1..dimensions()]}: mm for the spatial axes, the file's own unit
      * (see {@link #timeUnit()}) for the 4th.
+     *
+     * @return a copy of the pixdim values
      */
     public double[] pixdim() { return Arrays.copyOfRange(header.pixdim, 1, header.axes() + 1); }
 
-    /** The spatial grid: size, spacing (mm) and frame of the first 2 or 3 axes. */
+    /**
+     * The spatial grid: size, spacing (mm) and frame of the first 2 or 3 axes.
+     *
+     * @return the grid
+     */
     public Grid grid() { return grid; }
 
-    /** Spacing of the spatial axes in mm, {@code grid().spacings()}. */
+    /**
+     * Spacing of the spatial axes in mm, {@code grid().spacings()}.
+     *
+     * @return the spacings in mm
+     */
     public double[] spacing() { return grid.spacings(); }
 
-    /** The qform and sform, as stored. */
+    /**
+     * The qform and sform, as stored.
+     *
+     * @return the frame
+     */
     public SpatialFrame frame() { return grid.frame(); }
 
+    /**
+     * The byte order the file was written in.
+     *
+     * @return the order
+     */
     public ByteOrder byteOrder() { return header.order; }
 
-    /** True when the voxel data came from a gzip stream. */
+    /**
+     * True when the voxel data came from a gzip stream.
+     *
+     * @return whether the file was gzipped
+     */
     public boolean isCompressed() { return compressed; }
 
-    /** True for a single {@code .nii} file (magic {@code "n+1"}), false for a {@code .hdr}/{@code .img} pair. */
+    /**
+     * True for a single {@code .nii} file (magic {@code "n+1"}), false for a {@code .hdr}/{@code .img} pair.
+     *
+     * @return whether it is one file
+     */
     public boolean isSingleFile() { return header.isSingleFile(); }
 
-    /** {@code scl_slope} as stored (0 or NaN: no scaling). */
+    /**
+     * {@code scl_slope} as stored (0 or NaN: no scaling).
+     *
+     * @return the slope
+     */
     public double sclSlope() { return header.sclSlope; }
 
-    /** {@code scl_inter} as stored. */
+    /**
+     * {@code scl_inter} as stored.
+     *
+     * @return the intercept
+     */
     public double sclInter() { return header.sclInter; }
 
-    /** True when the stored values are scaled ({@code scl_slope} finite and non-zero, and not the identity). */
+    /**
+     * True when the stored values are scaled ({@code scl_slope} finite and non-zero, and not the identity).
+     *
+     * @return whether values are scaled
+     */
     public boolean isScaled() {
         return hasSlope() && (header.sclSlope != 1 || (Double.isFinite(header.sclInter) && header.sclInter != 0));
     }
 
-    /** The {@code descrip} text. */
+    /**
+     * The {@code descrip} text.
+     *
+     * @return the description
+     */
     public String description() { return header.description; }
 
-    /** {@code intent_code} (0 none). */
+    /**
+     * {@code intent_code} (0 none).
+     *
+     * @return the intent code
+     */
     public int intentCode() { return header.intentCode; }
 
-    /** Byte offset of the voxel data in the file. */
+    /**
+     * Byte offset of the voxel data in the file.
+     *
+     * @return the offset in bytes
+     */
     public long dataOffset() { return header.dataOffset(); }
 
-    /** The spatial unit of the file before conversion to mm: {@code "mm"}, {@code "m"}, {@code "um"} or {@code "unknown"}. */
+    /**
+     * The spatial unit of the file before conversion to mm: {@code "mm"}, {@code "m"}, {@code "um"} or {@code
+     * "unknown"}.
+     *
+     * @return the unit
+     */
     public String spatialUnit() {
         return switch (header.xyztUnits & 0x07) {
             case 1 -> "m";
@@ -140,7 +221,11 @@ public final class NiftiVolume {
         };
     }
 
-    /** The unit of {@code pixdim[4]}: {@code "s"}, {@code "ms"}, {@code "us"}, {@code "Hz"}, ... or {@code "unknown"}. */
+    /**
+     * The unit of {@code pixdim[4]}: {@code "s"}, {@code "ms"}, {@code "us"}, {@code "Hz"}, ... or {@code "unknown"}.
+     *
+     * @return the unit
+     */
     public String timeUnit() {
         return switch (header.xyztUnits & 0x38) {
             case 8 -> "s";
@@ -153,36 +238,70 @@ public final class NiftiVolume {
         };
     }
 
-    /** The voxel-to-world affine (mm), row-major 4x4: sform if its code is set, else qform, else diag(spacing). */
+    /**
+     * The voxel-to-world affine (mm), row-major 4x4: sform if its code is set, else qform, else diag(spacing).
+     *
+     * @return the 4x4 affine
+     */
     public double[][] affine() { return NiftiAffine.of(grid); }
 
-    /** Axis codes such as {@code "RAS"} or {@code "LPS"}: where each voxel axis points in world space. */
+    /**
+     * Axis codes such as {@code "RAS"} or {@code "LPS"}: where each voxel axis points in world space.
+     *
+     * @return the axis codes
+     */
     public String orientation() { return NiftiAffine.axisCodes(affine(), grid.dimensions()); }
 
     // ------------------------------------------------------------------------------------------------ values
 
-    /** Number of voxels over all axes. */
+    /**
+     * Number of voxels over all axes.
+     *
+     * @return the voxel count
+     */
     public long voxelCount() { return header.voxelCount(); }
 
-    /** The scaled value of voxel {@code index} (flat, x fastest, volumes last). */
+    /**
+     * The scaled value of voxel {@code index} (flat, x fastest, volumes last).
+     *
+     * @param index the flat voxel index
+     * @return the value
+     */
     public double value(long index) { return scale(raw((int) index)); }
 
-    /** True when every value (after scaling) is a finite integer. */
+    /**
+     * True when every value (after scaling) is a finite integer.
+     *
+     * @return whether every value is an integer
+     */
     public boolean isIntegerValued() { return stats().firstNonInteger < 0; }
 
-    /** {@code {min, max}} of the scaled values, NaN ignored ({@code {NaN, NaN}} if all are NaN). */
+    /**
+     * {@code {min, max}} of the scaled values, NaN ignored ({@code {NaN, NaN}} if all are NaN).
+     *
+     * @return the minimum and maximum
+     */
     public double[] range() {
         Stats s = stats();
         return s.min > s.max ? new double[] {Double.NaN, Double.NaN} : new double[] {s.min, s.max};
     }
 
-    /** The image as floats after scaling; needs a 2D or 3D file (or 4D with one volume). */
+    /**
+     * The image as floats after scaling; needs a 2D or 3D file (or 4D with one volume).
+     *
+     * @return the image
+     */
     public FloatImage toFloatImage() {
         requireSingleVolume("a 2D or 3D image", "use toFloatImage(volume) or readClassMaps for 4D files");
         return toFloatImage(0);
     }
 
-    /** Volume {@code volume} (0-based) of the 4th axis as floats after scaling. */
+    /**
+     * Volume {@code volume} (0-based) of the 4th axis as floats after scaling.
+     *
+     * @param volume the 0-based volume
+     * @return the image
+     */
     public FloatImage toFloatImage(int volume) {
         if (volume < 0 || volume >= volumes) {
             throw new IllegalArgumentException("volume " + volume + " is outside [0, " + volumes + ") of " + file);
@@ -190,7 +309,11 @@ public final class NiftiVolume {
         return new FloatImage(grid, floats(volume));
     }
 
-    /** K = {@link #volumes()} class maps, the 4th axis being the class. */
+    /**
+     * K = {@link #volumes()} class maps, the 4th axis being the class.
+     *
+     * @return the maps
+     */
     public ClassMaps toClassMaps() {
         float[][] maps = new float[volumes][];
         for (int k = 0; k < volumes; k++) maps[k] = floats(k);
@@ -200,6 +323,7 @@ public final class NiftiVolume {
     /**
      * The image as integer labels; every value must be a non-negative integer (after scaling).
      *
+     * @return the labels
      * @throws ImageFormatException naming the first voxel that is not, or the 4th axis of a 4D file
      */
     public LabelImage toLabelImage() {

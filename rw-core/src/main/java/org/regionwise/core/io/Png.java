@@ -50,13 +50,23 @@ public final class Png {
 
     // ------------------------------------------------------------------------------------------------ reading
 
-    /** Reads a grey or palette PNG as labels (sample value or palette index). */
+    /**
+     * Reads a grey or palette PNG as labels (sample value or palette index).
+     *
+     * @param file a PNG file
+     * @return the labels
+     */
     public static LabelImage readLabels(Path file) {
         Decoded d = decode(file, true);
         return new LabelImage(d.grid, d.values);
     }
 
-    /** Reads a grey PNG as floats (the stored sample values, unscaled). */
+    /**
+     * Reads a grey PNG as floats (the stored sample values, unscaled).
+     *
+     * @param file a PNG file
+     * @return the image
+     */
     public static FloatImage readImage(Path file) {
         Decoded d = decode(file, false);
         float[] out = new float[d.values.length];
@@ -159,7 +169,12 @@ public final class Png {
 
     // ------------------------------------------------------------------------------------------------ writing
 
-    /** Writes 2D labels as an 8-bit (max label &le; 255) or 16-bit (max label &le; 65535) grey PNG. */
+    /**
+     * Writes 2D labels as an 8-bit (max label &le; 255) or 16-bit (max label &le; 65535) grey PNG.
+     *
+     * @param file the file to write
+     * @param labels 2D labels
+     */
     public static void write(Path file, LabelImage labels) {
         Grid g = require2D(labels.grid(), file);
         int max = labels.maxLabel();
@@ -170,10 +185,20 @@ public final class Png {
         writeGrey(file, g, max <= 255 ? 8 : 16, i -> v[i]);
     }
 
-    /** Writes a 2D float image as a 16-bit grey PNG, exactly or rescaled (see the class documentation). */
+    /**
+     * Writes a 2D float image as a 16-bit grey PNG, exactly or rescaled (see the class documentation).
+     *
+     * @param file the file to write
+     * @param image a 2D image
+     */
     public static void write(Path file, FloatImage image) { writeFloat(file, image, 16); }
 
-    /** Writes a 2D float image as an 8-bit grey PNG, exactly or rescaled (see the class documentation). */
+    /**
+     * Writes a 2D float image as an 8-bit grey PNG, exactly or rescaled (see the class documentation).
+     *
+     * @param file the file to write
+     * @param image a 2D image
+     */
     public static void write8(Path file, FloatImage image) { writeFloat(file, image, 8); }
 
     private static void writeFloat(Path file, FloatImage image, int bits) {

@@ -4,8 +4,17 @@ import java.util.List;
 
 /** How a weighted cross-entropy weighs classes. */
 public sealed interface ClassWeighting {
-    /** Fixed weights, one per class. */
+    /**
+     * Fixed weights, one per class.
+     *
+     * @param weights one finite, non-negative weight per class, index = label
+     */
     record Given(List<Double> weights) implements ClassWeighting {
+        /**
+         * Copies the weights and checks that each is finite and non-negative.
+         *
+         * @param weights one finite, non-negative weight per class, index = label
+         */
         public Given {
             weights = List.copyOf(weights);
             for (int k = 0; k < weights.size(); k++) {

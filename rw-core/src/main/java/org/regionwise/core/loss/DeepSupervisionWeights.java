@@ -12,12 +12,22 @@ import java.util.List;
  * @param weights one weight per output, index = scale
  */
 public record DeepSupervisionWeights(List<Double> weights) {
+    /**
+     * Copies the weights and checks that there is at least one.
+     *
+     * @param weights one weight per output, index = scale
+     */
     public DeepSupervisionWeights {
         weights = List.copyOf(weights);
         if (weights.isEmpty()) throw new IllegalArgumentException("deep supervision needs at least one output");
     }
 
-    /** The paper's weights for {@code scales} outputs ({@code >= 1}). */
+    /**
+     * The paper's weights for {@code scales} outputs ({@code >= 1}).
+     *
+     * @param scales the number of outputs
+     * @return the weights
+     */
     public static DeepSupervisionWeights of(int scales) {
         if (scales < 1) throw new IllegalArgumentException("deep supervision needs >= 1 output scale, got " + scales);
         double[] raw = new double[scales];
@@ -31,13 +41,27 @@ public record DeepSupervisionWeights(List<Double> weights) {
         return new DeepSupervisionWeights(w);
     }
 
-    /** Number of outputs S. */
+    /**
+     * Number of outputs S.
+     *
+     * @return S
+     */
     public int scales() { return weights.size(); }
 
-    /** The weight of output {@code scale}. */
+    /**
+     * The weight of output {@code scale}.
+     *
+     * @param scale the 0-based output, 0 = full resolution
+     * @return the weight
+     */
     public double weight(int scale) { return weights.get(scale); }
 
-    /** {@code sum_s w_s losses[s]}; {@code losses} has one value per scale. */
+    /**
+     * {@code sum_s w_s losses[s]}; {@code losses} has one value per scale.
+     *
+     * @param losses one loss per scale
+     * @return the weighted sum
+     */
     public double combine(double... losses) {
         if (losses.length != weights.size()) {
             throw new IllegalArgumentException("got " + losses.length + " per-scale losses for " + weights.size() + " deep-supervision scales");

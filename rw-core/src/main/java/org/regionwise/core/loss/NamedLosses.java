@@ -49,10 +49,19 @@ public final class NamedLosses {
         return Collections.unmodifiableMap(m);
     }
 
-    /** Every named loss, in a stable order. */
+    /**
+     * Every named loss, in a stable order.
+     *
+     * @return the losses by name
+     */
     public static Map<String, LossSpec> all() { return ALL; }
 
-    /** The loss called exactly {@code name}; an unknown name throws an exception that lists the known ones. */
+    /**
+     * The loss called exactly {@code name}; an unknown name throws an exception that lists the known ones.
+     *
+     * @param name a name of {@link #all()}
+     * @return the loss
+     */
     public static LossSpec get(String name) {
         LossSpec spec = ALL.get(name);
         if (spec == null) throw new IllegalArgumentException("unknown loss '" + name + "'; known: " + known());
@@ -64,6 +73,8 @@ public final class NamedLosses {
      * {@code a+b+...} (the sum of the terms, in order) or {@code gradual:a,b}; terms may themselves be combinations
      * ({@code gradual:dice,rrw+ce} is {@code alpha(e) Dice + (1 - alpha(e)) (RRW + CE)}).
      *
+     * @param expression a name or combination
+     * @return the loss
      * @throws IllegalArgumentException naming the part that is not understood and listing the known names
      */
     public static LossSpec parse(String expression) { return parse(expression, ALL); }
@@ -71,6 +82,10 @@ public final class NamedLosses {
     /**
      * {@link #parse(String)} over another registry of names, e.g. Guice's {@code Map<String, LossSpec>} with the
      * losses other modules contributed: {@code names} keys are matched in lower case.
+     *
+     * @param expression a name or combination
+     * @param names the losses by name
+     * @return the loss
      */
     public static LossSpec parse(String expression, Map<String, LossSpec> names) {
         String n = expression.trim().toLowerCase(Locale.ROOT);
@@ -110,7 +125,11 @@ public final class NamedLosses {
         throw new IllegalArgumentException("unknown loss '" + expression.trim() + "'; known: " + known(names));
     }
 
-    /** One line listing the names and the combination syntax that {@link #parse(String)} accepts. */
+    /**
+     * One line listing the names and the combination syntax that {@link #parse(String)} accepts.
+     *
+     * @return the line
+     */
     public static String known() { return known(ALL); }
 
     private static String known(Map<String, LossSpec> registry) {

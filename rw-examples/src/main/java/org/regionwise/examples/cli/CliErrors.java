@@ -32,7 +32,11 @@ public final class CliErrors {
 
     private CliErrors() {}
 
-    /** Handles exceptions thrown by a subcommand's {@code call()}. */
+    /**
+     * Handles exceptions thrown by a subcommand's {@code call()}.
+     *
+     * @return the handler
+     */
     public static IExecutionExceptionHandler executionHandler() {
         return (Exception ex, CommandLine cmd, ParseResult parseResult) -> {
             PrintWriter err = cmd.getErr();
@@ -52,7 +56,11 @@ public final class CliErrors {
         };
     }
 
-    /** Handles bad command lines: unknown options, missing parameters, values that do not convert. */
+    /**
+     * Handles bad command lines: unknown options, missing parameters, values that do not convert.
+     *
+     * @return the handler
+     */
     public static IParameterExceptionHandler parameterHandler() {
         return (ParameterException ex, String[] args) -> {
             CommandLine cmd = ex.getCommandLine();

@@ -49,7 +49,11 @@ public final class RwCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing required subcommand");
     }
 
-    /** The {@code rw} command line with the shared error handling and the {@code --debug} logging switch. */
+    /**
+     * The {@code rw} command line with the shared error handling and the {@code --debug} logging switch.
+     *
+     * @return the command line
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new RwCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -59,6 +63,11 @@ public final class RwCommand implements Runnable {
         return cl;
     }
 
+    /**
+     * Runs {@code rw} and exits with its status.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }

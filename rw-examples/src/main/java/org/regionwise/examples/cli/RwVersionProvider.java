@@ -20,7 +20,11 @@ public final class RwVersionProvider implements IVersionProvider {
         };
     }
 
-    /** The RegionWise version, e.g. {@code 0.1.0-SNAPSHOT}, or {@code "unknown"}. */
+    /**
+     * The RegionWise version, e.g. {@code 0.1.0-SNAPSHOT}, or {@code "unknown"}.
+     *
+     * @return the version
+     */
     public static String version() {
         String v = RwCommand.class.getPackage().getImplementationVersion();
         if (v != null && !v.isBlank()) return v;

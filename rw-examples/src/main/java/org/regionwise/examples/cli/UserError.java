@@ -9,10 +9,21 @@ import org.jspecify.annotations.Nullable;
 public class UserError extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An error the user can fix, reported in one line.
+     *
+     * @param message the line
+     */
     public UserError(String message) {
         super(message);
     }
 
+    /**
+     * An error the user can fix, with its cause (shown with {@code --debug}).
+     *
+     * @param message the line
+     * @param cause the underlying exception, if any
+     */
     public UserError(String message, @Nullable Throwable cause) {
         super(message, cause);
     }

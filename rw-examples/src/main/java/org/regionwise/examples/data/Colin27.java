@@ -38,7 +38,9 @@ public final class Colin27 {
 
     /** The task. */
     public enum Task {
+        /** Brain extraction: the {@code ch2bet} brain mask against background. */
         BRAIN("colin27-brain", List.of("background", "brain")),
+        /** Four subcortical nuclei of the AAL atlas. */
         SUBCORTICAL("colin27-subcortical", List.of("background", "caudate", "putamen", "pallidum", "thalamus"));
 
         private final String datasetName;
@@ -46,8 +48,18 @@ public final class Colin27 {
 
         Task(String datasetName, List<String> classes) { this.datasetName = datasetName; this.classes = classes; }
 
+        /**
+         * The dataset's registry name.
+         *
+         * @return the name
+         */
         public String datasetName() { return datasetName; }
 
+        /**
+         * The class names, index = label.
+         *
+         * @return the names
+         */
         public List<String> classNames() { return classes; }
     }
 
@@ -60,21 +72,44 @@ public final class Colin27 {
      * @param foregroundOnly keep only slices with foreground (always true for the brain task's empty slices)
      */
     public record Options(Path directory, int axis, SlabSplit split, boolean foregroundOnly) {
+        /**
+         * Checks that the slice axis is 0, 1 or 2.
+         *
+         * @param directory folder with ch2.nii.gz, ch2bet.nii.gz and aal.nii.gz
+         * @param axis slicing axis (0 sagittal, 1 coronal, 2 axial)
+         * @param split slab split
+         * @param foregroundOnly keep only slices with foreground (always true for the brain task's empty slices)
+         */
         public Options {
             if (axis < 0 || axis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + axis);
         }
 
-        /** Axial slices, slabs of 5 with 1-slice gaps, foreground slices only. */
+        /**
+         * Axial slices, slabs of 5 with 1-slice gaps, foreground slices only.
+         *
+         * @return the options
+         */
         public static Options defaults() { return new Options(DEFAULT_DIRECTORY, 2, new SlabSplit(5, 1), true); }
     }
 
-    /** Whether the templates are installed in {@code directory}. */
+    /**
+     * Whether the templates are installed in {@code directory}.
+     *
+     * @param directory the folder to look in
+     * @return whether they are there
+     */
     public static boolean available(Path directory) {
         return Files.isRegularFile(directory.resolve("ch2.nii.gz")) && Files.isRegularFile(directory.resolve("ch2bet.nii.gz"))
                 && Files.isRegularFile(directory.resolve("aal.nii.gz"));
     }
 
-    /** Loads a task; a missing package gives an error that says how to install it. */
+    /**
+     * Loads a task; a missing package gives an error that says how to install it.
+     *
+     * @param task the task
+     * @param o the options
+     * @return the split dataset
+     */
     public static SplitDataset load(Task task, Options o) {
         for (String f : List.of("ch2.nii.gz", "ch2bet.nii.gz", "aal.nii.gz")) {
             if (!Files.isRegularFile(o.directory().resolve(f))) {

@@ -12,15 +12,31 @@ import org.regionwise.core.backend.TrainingData;
  */
 public interface Dataset extends TrainingData {
 
-    /** Cases never seen during training or model selection: 2D images, or whole 3D volumes. */
+    /**
+     * Cases never seen during training or model selection: 2D images, or whole 3D volumes.
+     *
+     * @return the test cases
+     */
     List<Sample> test();
 
-    /** One paragraph saying how the dataset was built: source, slicing, split, normalisation, class balance. */
+    /**
+     * One paragraph saying how the dataset was built: source, slicing, split, normalisation, class balance.
+     *
+     * @return the description
+     */
     String description();
 
-    /** How images were normalised (to repeat on new images at prediction time). */
+    /**
+     * How images were normalised (to repeat on new images at prediction time).
+     *
+     * @return the normalisation
+     */
     IntensityNormalization normalization();
 
-    /** The axis along which 3D volumes were sliced (2 for 2D-only datasets). */
+    /**
+     * The axis along which 3D volumes were sliced (2 for 2D-only datasets).
+     *
+     * @return the axis
+     */
     default int sliceAxis() { return 2; }
 }

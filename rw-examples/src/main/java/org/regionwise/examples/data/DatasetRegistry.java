@@ -16,17 +16,29 @@ import java.util.Locale;
  */
 public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Options colin27, NnUnetDataset.Options nnunet) {
 
-    /** Default options everywhere. */
+    /**
+     * Default options everywhere.
+     *
+     * @return the registry
+     */
     public static DatasetRegistry defaults() {
         return new DatasetRegistry(SyntheticDatasets.Options.defaults(), Colin27.Options.defaults(), NnUnetDataset.Options.defaults());
     }
 
-    /** The names of the embedded synthetic datasets (the default of {@code rw compare}). */
+    /**
+     * The names of the embedded synthetic datasets (the default of {@code rw compare}).
+     *
+     * @return the names
+     */
     public static List<String> syntheticNames() {
         return SyntheticDatasets.phantoms().stream().map(Phantom::name).toList();
     }
 
-    /** Every fixed name plus the {@code nnunet:PATH} form. */
+    /**
+     * Every fixed name plus the {@code nnunet:PATH} form.
+     *
+     * @return the names, comma-separated
+     */
     public static String known() {
         List<String> n = new ArrayList<>(syntheticNames());
         n.add(Colin27.Task.BRAIN.datasetName());
@@ -38,6 +50,8 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
     /**
      * Loads the dataset {@code spec}.
      *
+     * @param spec a name or {@code nnunet:PATH}
+     * @return the dataset
      * @throws IllegalArgumentException for an unknown name (listing the known ones) or a dataset that cannot be loaded
      */
     public Dataset load(String spec) {
@@ -60,6 +74,9 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
     /**
      * {@code spec} with a folder that holds {@code dataset.json} written as {@code nnunet:FOLDER} (users give the
      * nnU-Net folder as it is); any other spec unchanged (trimmed).
+     *
+     * @param spec a name, {@code nnunet:PATH} or a folder
+     * @return the canonical spec
      */
     public static String canonical(String spec) {
         String s = spec.trim();
@@ -73,10 +90,19 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
         return s;
     }
 
-    /** Whether {@code spec} names an nnU-Net folder ({@code nnunet:DIR}, or a folder holding {@code dataset.json}). */
+    /**
+     * Whether {@code spec} names an nnU-Net folder ({@code nnunet:DIR}, or a folder holding {@code dataset.json}).
+     *
+     * @param spec a dataset spec
+     * @return whether it is an nnU-Net folder
+     */
     public static boolean isNnUnet(String spec) { return canonical(spec).toLowerCase(Locale.ROOT).startsWith("nnunet:"); }
 
-    /** Checks a name without loading the data (for early command-line errors). */
+    /**
+     * Checks a name without loading the data (for early command-line errors).
+     *
+     * @param spec a dataset spec
+     */
     public static void requireKnown(String spec) {
         String lower = canonical(spec).toLowerCase(Locale.ROOT);
         if (lower.startsWith("nnunet:")) return;

@@ -22,17 +22,47 @@ import org.regionwise.examples.data.internal.Intensities;
  */
 public record IntensityNormalization(Kind kind, double low, double high, double mean, double std) {
     /** The scheme. */
-    public enum Kind { ZSCORE, ZSCORE_NONZERO, CT }
+    public enum Kind {
+        /** Z-score over every voxel of the image. */
+        ZSCORE,
+        /** Z-score with the statistics of the non-zero voxels. */
+        ZSCORE_NONZERO,
+        /** Clip to a dataset range, then the dataset's mean and standard deviation (nnU-Net's CT scheme). */
+        CT
+    }
 
+    /**
+     * Z-score over all voxels of each image.
+     *
+     * @return the normalisation
+     */
     public static IntensityNormalization zScore() { return new IntensityNormalization(Kind.ZSCORE, 0, 0, 0, 1); }
 
+    /**
+     * Z-score with the mean and standard deviation of the non-zero voxels of each image.
+     *
+     * @return the normalisation
+     */
     public static IntensityNormalization zScoreNonZero() { return new IntensityNormalization(Kind.ZSCORE_NONZERO, 0, 0, 0, 1); }
 
+    /**
+     * CT: clip to {@code [low, high]}, then subtract the dataset mean and divide by its standard deviation.
+     *
+     * @param low the lower clip value
+     * @param high the upper clip value
+     * @param mean the dataset mean after clipping
+     * @param std the dataset standard deviation after clipping
+     * @return the normalisation
+     */
     public static IntensityNormalization ct(double low, double high, double mean, double std) {
         return new IntensityNormalization(Kind.CT, low, high, mean, std);
     }
 
-    /** Normalises {@code v} in place. */
+    /**
+     * Normalises {@code v} in place.
+     *
+     * @param v the voxel values
+     */
     public void apply(float[] v) {
         switch (kind) {
             case ZSCORE -> Intensities.zScore(v);
@@ -49,7 +79,12 @@ public record IntensityNormalization(Kind kind, double low, double high, double 
         }
     }
 
-    /** One-line text that {@link #parse(String)} reads back: {@code zscore}, {@code zscore-nonzero}, {@code ct:lo,hi,mean,std}. */
+    /**
+     * One-line text that {@link #parse(String)} reads back: {@code zscore}, {@code zscore-nonzero}, {@code
+     * ct:lo,hi,mean,std}.
+     *
+     * @return the text
+     */
     public String format() {
         return switch (kind) {
             case ZSCORE -> "zscore";
@@ -58,6 +93,12 @@ public record IntensityNormalization(Kind kind, double low, double high, double 
         };
     }
 
+    /**
+     * Reads the text {@link #format()} writes.
+     *
+     * @param s the text
+     * @return the normalisation
+     */
     public static IntensityNormalization parse(String s) {
         String t = s.trim();
         if (t.equals("zscore")) return zScore();

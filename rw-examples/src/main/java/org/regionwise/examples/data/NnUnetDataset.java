@@ -50,7 +50,12 @@ public final class NnUnetDataset {
     private NnUnetDataset() {}
 
     /** Intensity normalisation. */
-    public enum Normalization { ZSCORE, CT }
+    public enum Normalization {
+        /** Z-score per volume (MRI). */
+        ZSCORE,
+        /** nnU-Net's CT scheme: clip to the training foreground's 0.5th to 99.5th percentiles, then its mean and std. */
+        CT
+    }
 
     /**
      * Options.
@@ -61,19 +66,45 @@ public final class NnUnetDataset {
      * @param validation     hold out validation data (cases, or slices for fewer than 5 cases); false: none
      */
     public record Options(int axis, boolean foregroundOnly, Normalization normalization, boolean validation) {
-        /** With validation. */
+        /**
+         * With validation.
+         *
+         * @param axis the slice axis
+         * @param foregroundOnly whether only slices with foreground are kept for training
+         * @param normalization the intensity normalisation
+         */
         public Options(int axis, boolean foregroundOnly, Normalization normalization) { this(axis, foregroundOnly, normalization, true); }
 
+        /**
+         * Checks that the slice axis is 0, 1 or 2.
+         *
+         * @param axis slicing axis of 3D volumes
+         * @param foregroundOnly keep only slices with at least one foreground voxel
+         * @param normalization intensity normalisation
+         * @param validation hold out validation data (cases, or slices for fewer than 5 cases); false: none
+         */
         public Options {
             if (axis < 0 || axis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + axis);
         }
 
+        /**
+         * Axial slices, foreground slices only, z-score, with validation.
+         *
+         * @return the options
+         */
         public static Options defaults() { return new Options(2, true, Normalization.ZSCORE); }
     }
 
     /** CT normalisation parameters from the training foreground: clip range, mean and std. */
     public record CtStatistics(double low, double high, double mean, double std) {}
 
+    /**
+     * Loads the nnU-Net raw dataset in {@code root}.
+     *
+     * @param root the folder holding {@code dataset.json}
+     * @param o the options
+     * @return the split dataset
+     */
     public static SplitDataset load(Path root, Options o) {
         Path json = root.resolve("dataset.json");
         if (!Files.isRegularFile(json)) {

@@ -10,18 +10,41 @@ import org.regionwise.core.backend.Sample;
  */
 public interface Phantom {
 
-    /** Dataset name, e.g. {@code synthetic-cardiac}. */
+    /**
+     * Dataset name, e.g. {@code synthetic-cardiac}.
+     *
+     * @return the name
+     */
     String name();
 
-    /** Class names, index = label, background first. */
+    /**
+     * Class names, index = label, background first.
+     *
+     * @return the names
+     */
     List<String> classNames();
 
-    /** One paragraph describing shapes, intensities and class balance. */
+    /**
+     * One paragraph describing shapes, intensities and class balance.
+     *
+     * @return the description
+     */
     String description();
 
-    /** Pixel spacing in mm (isotropic). */
+    /**
+     * Pixel spacing in mm (isotropic).
+     *
+     * @return the spacing
+     */
     double spacingMm();
 
-    /** A new case of {@code size × size} pixels. */
+    /**
+     * A new case of {@code size × size} pixels.
+     *
+     * @param id the case identifier
+     * @param random the source of randomness
+     * @param size the edge in pixels
+     * @return the case
+     */
     Sample generate(String id, Random random, int size);
 }

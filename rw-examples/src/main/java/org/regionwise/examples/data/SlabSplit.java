@@ -17,14 +17,34 @@ import java.util.Locale;
  */
 public record SlabSplit(int slabSize, int gap) {
     /** Where a slice goes. */
-    public enum Part { TRAINING, VALIDATION, TEST, DROPPED }
+    public enum Part {
+        /** A training slice. */
+        TRAINING,
+        /** A validation slice. */
+        VALIDATION,
+        /** A test slice. */
+        TEST,
+        /** A gap slice, used nowhere. */
+        DROPPED
+    }
 
+    /**
+     * Checks {@code slabSize >= 1} and {@code 0 <= gap < slabSize}.
+     *
+     * @param slabSize slices per slab, >= 1
+     * @param gap slices dropped at each change of split, {@code 0 <= gap < slabSize}
+     */
     public SlabSplit {
         if (slabSize < 1) throw new IllegalArgumentException("slab size must be >= 1, got " + slabSize);
         if (gap < 0 || gap >= slabSize) throw new IllegalArgumentException("slab gap must be in [0, " + slabSize + "), got " + gap);
     }
 
-    /** The part of slice {@code z >= 0} (relative to the first kept slice). */
+    /**
+     * The part of slice {@code z >= 0} (relative to the first kept slice).
+     *
+     * @param z the slice index
+     * @return the part
+     */
     public Part partOf(int z) {
         if (z < 0) throw new IllegalArgumentException("relative slice index must be >= 0, got " + z);
         int s = z / slabSize;
@@ -41,7 +61,11 @@ public record SlabSplit(int slabSize, int gap) {
         };
     }
 
-    /** For reports: {@code "contiguous slabs of 5 slices (training, validation, training, test, ...), 1-slice gaps"}. */
+    /**
+     * For reports: {@code "contiguous slabs of 5 slices (training, validation, training, test, ...), 1-slice gaps"}.
+     *
+     * @return the description
+     */
     public String describe() {
         return String.format(Locale.ROOT, "contiguous slabs of %d slices assigned in the cycle training, validation, training, "
                 + "test; the first %d slice(s) after every change of split dropped", slabSize, gap);

@@ -19,6 +19,19 @@ import org.regionwise.core.backend.Sample;
 public record SplitDataset(String name, List<String> classNames, List<Sample> training, List<Sample> validation,
                            List<Sample> test, String description, IntensityNormalization normalization,
                            int sliceAxis) implements Dataset {
+    /**
+     * Copies the lists; checks at least two classes, a training case, the slice axis, one channel count for all cases
+     * and 2D training and validation cases.
+     *
+     * @param name short name for logs and reports, e.g. {@code synthetic-cardiac}
+     * @param classNames class names, index = label, background first
+     * @param training training cases
+     * @param validation validation cases (model selection, training curves)
+     * @param test held-out test cases
+     * @param description how the data was built (see {@link Dataset#description()})
+     * @param normalization intensity normalisation of the images
+     * @param sliceAxis axis along which volumes were sliced
+     */
     public SplitDataset {
         Objects.requireNonNull(normalization, "normalization");
         Objects.requireNonNull(name, "name");
@@ -50,7 +63,13 @@ public record SplitDataset(String name, List<String> classNames, List<Sample> tr
         }
     }
 
-    /** Fraction of pixels of each class over {@code cases} (index = class). */
+    /**
+     * Fraction of pixels of each class over {@code cases} (index = class).
+     *
+     * @param cases the cases
+     * @param classes K
+     * @return K fractions
+     */
     public static double[] classFractions(List<Sample> cases, int classes) {
         long[] counts = new long[classes];
         long total = 0;

@@ -24,6 +24,15 @@ public final class SyntheticDatasets {
      * @param seed       seed of the whole dataset
      */
     public record Options(int size, int training, int validation, int test, long seed) {
+        /**
+         * Checks a size of at least 16 px and at least one case per split.
+         *
+         * @param size image edge in pixels
+         * @param training number of training cases
+         * @param validation number of validation cases
+         * @param test number of test cases
+         * @param seed seed of the whole dataset
+         */
         public Options {
             if (size < 16) throw new IllegalArgumentException("synthetic image size must be >= 16 px, got " + size);
             if (training < 1 || validation < 1 || test < 1) {
@@ -32,18 +41,38 @@ public final class SyntheticDatasets {
             }
         }
 
-        /** 64×64 px, 48 training, 12 validation and 16 test cases, seed 1. */
+        /**
+         * 64×64 px, 48 training, 12 validation and 16 test cases, seed 1.
+         *
+         * @return the options
+         */
         public static Options defaults() { return new Options(64, 48, 12, 16, 1); }
 
+        /**
+         * These options with another image size.
+         *
+         * @param newSize the edge in pixels
+         * @return new options
+         */
         public Options withSize(int newSize) { return new Options(newSize, training, validation, test, seed); }
     }
 
-    /** The phantoms by dataset name. */
+    /**
+     * The phantoms by dataset name.
+     *
+     * @return the phantoms
+     */
     public static List<Phantom> phantoms() {
         return List.of(new CardiacPhantom(), new KidneyPhantom(), new LesionPhantom());
     }
 
-    /** Generates the dataset of {@code phantom}. */
+    /**
+     * Generates the dataset of {@code phantom}.
+     *
+     * @param phantom the generator
+     * @param o the options
+     * @return the split dataset
+     */
     public static SplitDataset generate(Phantom phantom, Options o) {
         List<Sample> train = split(phantom, o, 0, "train", o.training());
         List<Sample> val = split(phantom, o, 1, "val", o.validation());

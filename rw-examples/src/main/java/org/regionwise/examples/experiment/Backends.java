@@ -14,12 +14,18 @@ import org.regionwise.core.experiment.Experiments;
 public final class Backends {
     private Backends() {}
 
-    /** The default backend's name. */
+    /**
+     * The default backend's name.
+     *
+     * @return the name
+     */
     public static String defaultName() { return "tensorflow"; }
 
     /**
      * A new backend called {@code name}.
      *
+     * @param name a registered backend's name
+     * @return the backend
      * @throws IllegalArgumentException listing the known names
      */
     public static TrainingBackend byName(String name) {

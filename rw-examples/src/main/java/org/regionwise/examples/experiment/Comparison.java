@@ -20,9 +20,36 @@ public final class Comparison {
 
     /** Progress callbacks; every method has an empty default. */
     public interface Progress {
+        /**
+         * Run {@code index} of {@code total} starts.
+         *
+         * @param index the 0-based run
+         * @param total the number of runs
+         * @param dataset the dataset's name
+         * @param loss the loss's name
+         * @param seed the run's seed
+         */
         default void runStarted(int index, int total, String dataset, String loss, long seed) {}
+        /**
+         * After each optimiser step.
+         *
+         * @param epoch the 0-based epoch
+         * @param step the 0-based step within the epoch
+         * @param stepsPerEpoch the number of steps per epoch
+         * @param loss the step's training loss
+         */
         default void step(int epoch, int step, int stepsPerEpoch, double loss) {}
+        /**
+         * After each epoch.
+         *
+         * @param report the epoch's figures
+         */
         default void epoch(EpochReport report) {}
+        /**
+         * A run is trained and scored (or failed).
+         *
+         * @param result its result
+         */
         default void runFinished(RunResult result) {}
     }
 
@@ -31,13 +58,28 @@ public final class Comparison {
      * runs to reuse, and a directory per run for the trainer's checkpoints.
      */
     public interface RunStore {
-        /** The finished run {@code index} kept from an interrupted comparison, or {@code null} to train it. */
+        /**
+         * The finished run {@code index} kept from an interrupted comparison, or {@code null} to train it.
+         *
+         * @param index the 0-based run
+         * @return the result, or {@code null}
+         */
         default org.regionwise.examples.experiment.@org.jspecify.annotations.Nullable RunResult kept(int index) { return null; }
 
-        /** The directory for run {@code index}'s checkpoints (prepared), or {@code null} for none. */
+        /**
+         * The directory for run {@code index}'s checkpoints (prepared), or {@code null} for none.
+         *
+         * @param index the 0-based run
+         * @return the directory, or {@code null}
+         */
         default java.nio.file.@org.jspecify.annotations.Nullable Path directory(int index) { return null; }
 
-        /** Whether run {@code index} continues from the checkpoint in its {@link #directory}. */
+        /**
+         * Whether run {@code index} continues from the checkpoint in its {@link #directory}.
+         *
+         * @param index the 0-based run
+         * @return whether it resumes
+         */
         default boolean resumes(int index) { return false; }
 
         /** Keeps nothing. */
@@ -58,6 +100,18 @@ public final class Comparison {
      */
     public record Result(List<Dataset> datasets, List<String> losses, List<Long> seeds, TrainingSettings settings,
                          String backend, List<RunResult> runs, Instant started, double wallSeconds) {
+        /**
+         * Copies the lists.
+         *
+         * @param datasets the datasets, in order
+         * @param losses loss names, in order
+         * @param seeds training seeds
+         * @param settings training settings shared by every run
+         * @param backend backend name
+         * @param runs one result per (dataset, loss, seed)
+         * @param started start time
+         * @param wallSeconds wall time of the whole comparison
+         */
         public Result {
             datasets = List.copyOf(datasets);
             losses = List.copyOf(losses);
@@ -65,7 +119,13 @@ public final class Comparison {
             runs = List.copyOf(runs);
         }
 
-        /** The runs of one dataset and loss, in seed order. */
+        /**
+         * The runs of one dataset and loss, in seed order.
+         *
+         * @param dataset the dataset's name
+         * @param loss the loss's name
+         * @return the runs
+         */
         public List<RunResult> runs(String dataset, String loss) {
             return runs.stream().filter(r -> r.dataset().equals(dataset) && r.loss().equals(loss)).toList();
         }
@@ -73,9 +133,19 @@ public final class Comparison {
 
     private final Experiment experiment;
 
+    /**
+     * A comparison that trains and scores each run with {@code experiment}.
+     *
+     * @param experiment the backend and scoring
+     */
     public Comparison(Experiment experiment) { this.experiment = Objects.requireNonNull(experiment, "experiment"); }
 
-    /** The test cases whose predictions are drawn in the report: the first, and the one in the middle. */
+    /**
+     * The test cases whose predictions are drawn in the report: the first, and the one in the middle.
+     *
+     * @param d the dataset
+     * @return the case ids
+     */
     public static Set<String> overlayCases(Dataset d) {
         Set<String> ids = new LinkedHashSet<>();
         List<Sample> t = d.test();
@@ -86,6 +156,16 @@ public final class Comparison {
         return ids;
     }
 
+    /**
+     * Runs the comparison without checkpoints: every dataset × loss × seed.
+     *
+     * @param datasets the datasets
+     * @param losses the loss names
+     * @param seeds the seeds
+     * @param settings the training settings of every run
+     * @param progress receives progress
+     * @return the results
+     */
     public Result run(List<Dataset> datasets, List<String> losses, List<Long> seeds, TrainingSettings settings,
                       Progress progress) {
         return run(datasets, losses, seeds, settings, progress, RunStore.NONE);
@@ -94,6 +174,14 @@ public final class Comparison {
     /**
      * Runs the comparison; runs that {@code store} kept are reused as they are (their callbacks still fire), the
      * others are trained with checkpoints in the store's directory (continued from it when the store says so).
+     *
+     * @param datasets the datasets
+     * @param losses the loss names
+     * @param seeds the seeds
+     * @param settings the training settings of every run
+     * @param progress receives progress
+     * @param store keeps finished runs and checkpoints
+     * @return the results
      */
     public Result run(List<Dataset> datasets, List<String> losses, List<Long> seeds, TrainingSettings settings,
                       Progress progress, RunStore store) {

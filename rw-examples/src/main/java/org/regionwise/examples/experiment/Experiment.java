@@ -27,20 +27,42 @@ public final class Experiment {
     private final TrainingBackend backend;
     private final Scoring scoring;
 
+    /**
+     * Runs on {@code backend}, scored by {@code scoring}.
+     *
+     * @param backend the training backend
+     * @param scoring the metrics
+     */
     public Experiment(TrainingBackend backend, Scoring scoring) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
     }
 
+    /**
+     * The training backend.
+     *
+     * @return the backend
+     */
     public TrainingBackend backend() { return backend; }
 
+    /**
+     * The metrics.
+     *
+     * @return the scoring
+     */
     public Scoring scoring() { return scoring; }
 
     /**
      * Trains and evaluates. A training failure (e.g. divergence) is caught and recorded in
      * {@link RunResult#failure()} so that a comparison goes on with the other runs.
      *
+     * @param data the dataset
+     * @param lossName a loss name or combination
+     * @param settings the training settings
+     * @param seed the run's seed
+     * @param listener receives progress
      * @param keep ids of test cases whose predictions are kept for overlays
+     * @return the result
      */
     public RunResult run(Dataset data, String lossName, TrainingSettings settings, long seed,
                          TrainingListener listener, Set<String> keep) {
@@ -51,6 +73,16 @@ public final class Experiment {
      * As {@link #run(Dataset, String, TrainingSettings, long, TrainingListener, Set)} with the trainer's checkpoints
      * in {@code directory} (none when {@code null}), continuing from them when {@code resume} (an
      * {@link org.regionwise.training.EngineBackend} only).
+     *
+     * @param data the dataset
+     * @param lossName a loss name or combination
+     * @param settings the training settings
+     * @param seed the run's seed
+     * @param listener receives progress
+     * @param keep ids of test cases whose predictions are kept
+     * @param directory the checkpoint folder, or {@code null}
+     * @param resume whether to continue from the checkpoint
+     * @return the result
      */
     public RunResult run(Dataset data, String lossName, TrainingSettings settings, long seed, TrainingListener listener,
                          Set<String> keep, java.nio.file.@org.jspecify.annotations.Nullable Path directory, boolean resume) {
@@ -77,6 +109,12 @@ public final class Experiment {
      * Segments and scores every test case: a 2D image as a whole, a 3D volume slice by slice along the dataset's slice
      * axis and then scored in 3D (the paper's unit). Predictions of the cases in {@code keep} go into {@code kept}; of
      * a volume only its {@link SliceWiseSegmentation#richestSlice richest slice} is kept, the one reports draw.
+     *
+     * @param model the trained model
+     * @param data the dataset
+     * @param keep ids of test cases whose predictions are kept
+     * @param kept receives the kept predictions by case id
+     * @return one score per test case
      */
     public List<CaseScore> evaluate(TrainedModel model, Dataset data, Set<String> keep, Map<String, LabelImage> kept) {
         List<CaseScore> out = new ArrayList<>();
@@ -90,7 +128,15 @@ public final class Experiment {
         return out;
     }
 
-    /** Scores of one case for classes 1..K-1 (index 0 is NaN). */
+    /**
+     * Scores of one case for classes 1..K-1 (index 0 is NaN).
+     *
+     * @param id the case id
+     * @param prediction the predicted labels
+     * @param truth the reference labels
+     * @param classes K
+     * @return the case's scores
+     */
     public CaseScore score(String id, LabelImage prediction, LabelImage truth, int classes) {
         List<Double> dice = new ArrayList<>(classes);
         List<Double> hd = new ArrayList<>(classes);
@@ -103,7 +149,15 @@ public final class Experiment {
         return new CaseScore(id, dice, hd);
     }
 
-    /** Convenience for callers without a listener or overlays. */
+    /**
+     * Convenience for callers without a listener or overlays.
+     *
+     * @param data the dataset
+     * @param lossName a loss name or combination
+     * @param settings the training settings
+     * @param seed the run's seed
+     * @return the result
+     */
     public RunResult run(Dataset data, String lossName, TrainingSettings settings, long seed) {
         return run(data, lossName, settings, seed, TrainingListener.none(), Set.of());
     }

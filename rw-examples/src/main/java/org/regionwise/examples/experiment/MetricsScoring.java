@@ -14,6 +14,11 @@ import org.regionwise.metrics.curves.TrainingCurveInstability;
 public final class MetricsScoring implements Scoring {
     private final double dropThreshold;
 
+    /**
+     * Scoring whose instability counts validation-Dice drops larger than {@code dropThreshold}.
+     *
+     * @param dropThreshold a finite Dice difference, at least 0
+     */
     public MetricsScoring(double dropThreshold) {
         if (!(dropThreshold >= 0) || Double.isInfinite(dropThreshold)) {
             throw new IllegalArgumentException("drop threshold must be finite and >= 0, got " + dropThreshold);
@@ -24,6 +29,11 @@ public final class MetricsScoring implements Scoring {
     /** Drop threshold 0.05 Dice. */
     public MetricsScoring() { this(0.05); }
 
+    /**
+     * The Dice drop that counts as one.
+     *
+     * @return the threshold
+     */
     public double dropThreshold() { return dropThreshold; }
 
     @Override public double dice(LabelImage prediction, LabelImage truth, int label) {

@@ -32,6 +32,18 @@ import org.regionwise.examples.data.IntensityNormalization;
  */
 public record RunConfig(String dataset, List<String> classNames, String loss, long seed, String backend,
                         IntensityNormalization normalization, int sliceAxis, TrainingSettings settings) {
+    /**
+     * Checks that every field is given and copies the class names.
+     *
+     * @param dataset dataset name
+     * @param classNames class names, index = label
+     * @param loss loss name
+     * @param seed training seed
+     * @param backend backend name
+     * @param normalization intensity normalisation of the training images
+     * @param sliceAxis axis along which 3D volumes are sliced
+     * @param settings training settings
+     */
     public RunConfig {
         Objects.requireNonNull(dataset, "dataset");
         classNames = List.copyOf(classNames);
@@ -41,12 +53,28 @@ public record RunConfig(String dataset, List<String> classNames, String loss, lo
         Objects.requireNonNull(settings, "settings");
     }
 
+    /** The file in a run directory. */
     public static final String FILE = "config.properties";
 
+    /**
+     * The configuration of a run of {@code d}.
+     *
+     * @param d the dataset
+     * @param loss the loss name
+     * @param seed the seed
+     * @param backend the backend's name
+     * @param settings the training settings
+     * @return the configuration
+     */
     public static RunConfig of(Dataset d, String loss, long seed, String backend, TrainingSettings settings) {
         return new RunConfig(d.name(), d.classNames(), loss, seed, backend, d.normalization(), d.sliceAxis(), settings);
     }
 
+    /**
+     * Writes {@value #FILE} into {@code runDir}.
+     *
+     * @param runDir the run directory
+     */
     public void write(Path runDir) {
         Properties p = new Properties();
         p.setProperty("dataset", dataset);
@@ -66,7 +94,12 @@ public record RunConfig(String dataset, List<String> classNames, String loss, lo
         AtomicFiles.writeString(runDir.resolve(FILE), w.toString());
     }
 
-    /** Reads {@code RUN_DIR/config.properties}; a missing or broken file names the run directory. */
+    /**
+     * Reads {@code RUN_DIR/config.properties}; a missing or broken file names the run directory.
+     *
+     * @param runDir the run directory
+     * @return the configuration
+     */
     public static RunConfig read(Path runDir) {
         Path f = runDir.resolve(FILE);
         if (!Files.isRegularFile(f)) {

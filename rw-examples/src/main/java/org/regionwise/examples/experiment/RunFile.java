@@ -63,6 +63,20 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
     /** The {@code format} value of this layout. */
     public static final String FORMAT = "regionwise-run-1";
 
+    /**
+     * Checks that data and training are given and copies the maps.
+     *
+     * @param dataset dataset name or folder
+     * @param data how the dataset is read (synthetic size, slice axis, all slices, CT normalisation)
+     * @param loss loss expression
+     * @param seed seed of weights and sampling
+     * @param engine training engine name
+     * @param training training settings, each field optional
+     * @param model the model section as written (checked against {@code training} by {@link #checkDerived})
+     * @param optimizer the optimizer section as written (checked likewise)
+     * @param versions the versions section as written
+     * @param source the file it was read from (for messages), or {@code null} for one built in memory
+     */
     public RunFile {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(training, "training");
@@ -84,13 +98,22 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         static final Set<String> KEYS = Set.of("epochs", "iterations_per_epoch", "batch", "patch", "depth", "base_filters",
                 "learning_rate", "deep_supervision", "threads");
 
-        /** Every field of {@code s}. */
+        /**
+         * Every field of {@code s}.
+         *
+         * @param s the settings
+         * @return the section
+         */
         public static Training of(TrainingSettings s) {
             return new Training(s.epochs(), s.iterationsPerEpoch(), s.batchSize(), s.patchSize(), s.depth(), s.baseFilters(),
                     s.learningRate(), s.deepSupervision(), s.threads());
         }
 
-        /** True when every field is given. */
+        /**
+         * True when every field is given.
+         *
+         * @return whether nothing is missing
+         */
         public boolean complete() {
             return epochs != null && iterationsPerEpoch != null && batch != null && patch != null && depth != null
                     && baseFilters != null && learningRate != null && deepSupervision != null && threads != null;
@@ -100,13 +123,29 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
     private static final Set<String> TOP = Set.of("format", "dataset", "data", "loss", "seed", "engine", "training", "model",
             "optimizer", "versions");
 
-    /** A complete run file for a run about to start. */
+    /**
+     * A complete run file for a run about to start.
+     *
+     * @param dataset the canonical dataset spec
+     * @param data the data options
+     * @param loss the loss name
+     * @param seed the seed
+     * @param engine the engine's name
+     * @param s the training settings
+     * @param versions the versions to record, by name
+     * @return the run file
+     */
     public static RunFile of(String dataset, Data data, String loss, long seed, String engine, TrainingSettings s,
                              Map<String, String> versions) {
         return new RunFile(dataset, data, loss, seed, engine, Training.of(s), derivedModel(s), derivedOptimizer(s), versions, null);
     }
 
-    /** The {@code model} section implied by the settings. */
+    /**
+     * The {@code model} section implied by the settings.
+     *
+     * @param s the settings
+     * @return the section, by key
+     */
     public static Map<String, String> derivedModel(TrainingSettings s) {
         Map<String, String> m = new LinkedHashMap<>();
         var u = s.model(2, 1, 0);
@@ -121,7 +160,12 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         return m;
     }
 
-    /** The {@code optimizer} section implied by the settings. */
+    /**
+     * The {@code optimizer} section implied by the settings.
+     *
+     * @param s the settings
+     * @return the section, by key
+     */
     public static Map<String, String> derivedOptimizer(TrainingSettings s) {
         var o = s.optimizer();
         Map<String, String> m = new LinkedHashMap<>();
@@ -137,6 +181,8 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
     /**
      * Rejects a {@code model} or {@code optimizer} value of this file that differs from what the final settings imply
      * (an edit there would otherwise be ignored), naming the file and the field.
+     *
+     * @param s the final settings
      */
     public void checkDerived(TrainingSettings s) {
         check("model", model, derivedModel(s));
@@ -165,12 +211,20 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
 
     private String where() { return source == null ? FILE : source.toString(); }
 
-    /** Writes this run file atomically as {@code dir/run.yaml}. */
+    /**
+     * Writes this run file atomically as {@code dir/run.yaml}.
+     *
+     * @param dir the run directory
+     */
     public void write(Path dir) {
         AtomicFiles.writeString(dir.resolve(FILE), text());
     }
 
-    /** The YAML text. */
+    /**
+     * The YAML text.
+     *
+     * @return the text
+     */
     public String text() {
         YAMLMapper yaml = mapper();
         ObjectNode root = yaml.createObjectNode();
@@ -235,6 +289,9 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
     /**
      * Reads a run file; every problem is an {@link IllegalArgumentException} whose message starts with the file and
      * names the field.
+     *
+     * @param file a {@code run.yaml}
+     * @return the run file
      */
     public static RunFile read(Path file) {
         if (!Files.isRegularFile(file)) throw new IllegalArgumentException(file + ": no such run file");

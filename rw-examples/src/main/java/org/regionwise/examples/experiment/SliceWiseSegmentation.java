@@ -16,14 +16,20 @@ public final class SliceWiseSegmentation {
     private SliceWiseSegmentation() {}
 
     /**
+     *
+     * @param model the trained 2D model
      * @param image an already normalised single-channel 2D image or 3D volume
      * @param axis  the axis the training slices were cut along (0, 1 or 2); ignored for a 2D image
+     * @return the labels on the image's grid
      */
     public static LabelImage segment(TrainedModel model, FloatImage image, int axis) { return segment(model, List.of(image), axis); }
 
     /**
+     *
+     * @param model the trained 2D model
      * @param channels one already normalised 2D image or 3D volume per input channel, on one grid
      * @param axis     the axis the training slices were cut along (0, 1 or 2); ignored for 2D images
+     * @return the labels on the images' grid
      */
     public static LabelImage segment(TrainedModel model, List<FloatImage> channels, int axis) {
         Grid g = channels.get(0).grid();
@@ -51,6 +57,10 @@ public final class SliceWiseSegmentation {
     /**
      * The index along {@code axis} of the 2D slice of a 3D label image with the most foreground voxels (the first of
      * equals; 0 when there is no foreground): where a volume is drawn in reports.
+     *
+     * @param labels a 3D label image
+     * @param axis the slicing axis
+     * @return the slice index
      */
     public static int richestSlice(LabelImage labels, int axis) {
         int best = 0;

@@ -26,6 +26,19 @@ import org.regionwise.core.loss.LossSpec;
  */
 public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize, int patchSize, int depth,
                                int baseFilters, double learningRate, boolean deepSupervision, int threads) {
+    /**
+     * Checks every setting's range (the messages name the {@code rw} options).
+     *
+     * @param epochs epochs
+     * @param iterationsPerEpoch optimiser steps per epoch
+     * @param batchSize patches per step
+     * @param patchSize square training patch edge, pixels (a multiple of {@code 2^depth})
+     * @param depth U-Net poolings
+     * @param baseFilters filters of the first stage (doubling per stage, capped at 16x)
+     * @param learningRate initial Adam learning rate
+     * @param deepSupervision deep supervision with maps recomputed per scale
+     * @param threads intra-op threads, {@code <= 0} = all cores
+     */
     public TrainingSettings {
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
         if (iterationsPerEpoch < 1) throw new IllegalArgumentException("--iterations must be >= 1, got " + iterationsPerEpoch);
@@ -41,31 +54,61 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
     /**
      * The small defaults of {@code rw compare}: 10 epochs × 15 steps of batch 4, 64 px patches, a depth-3 U-Net with
      * 8 base filters, learning rate 3e-3 (30 times the paper's 1e-4, because the runs are about 500 times shorter).
+     *
+     * @return the settings
      */
     public static TrainingSettings quick() { return new TrainingSettings(10, 15, 4, 64, 3, 8, 3e-3, false, 0); }
 
-    /** The network for {@code channels} input channels and {@code classes} classes, weights seeded by {@code seed}. */
+    /**
+     * The network for {@code channels} input channels and {@code classes} classes, weights seeded by {@code seed}.
+     *
+     * @param classes K
+     * @param channels the input channels
+     * @param seed the weight seed
+     * @return the network
+     */
     public ModelSpec.UNet model(int classes, int channels, long seed) {
         return new ModelSpec.UNet(2, channels, classes, depth, baseFilters, baseFilters * 16, ModelSpec.Normalization.INSTANCE,
                 ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, deepSupervision, seed);
     }
 
-    /** The optimiser: the paper's Adam recipe with this learning rate. */
+    /**
+     * The optimiser: the paper's Adam recipe with this learning rate.
+     *
+     * @return the optimiser settings
+     */
     public OptimizerSpec optimizer() {
         OptimizerSpec p = OptimizerSpec.paper();
         return new OptimizerSpec(learningRate, p.weightDecay(), p.decoupledWeightDecay(), p.polyPower(), p.clipNorm());
     }
 
-    /** The backend plan for data with {@code channels} input channels, validating after every epoch. */
+    /**
+     * The backend plan for data with {@code channels} input channels, validating after every epoch.
+     *
+     * @param loss the loss
+     * @param classes K
+     * @param channels the input channels
+     * @param seed the seed
+     * @param outputDirectory the checkpoint folder, or {@code null}
+     * @return the plan
+     */
     public TrainingPlan plan(LossSpec loss, int classes, int channels, long seed, @Nullable Path outputDirectory) {
         return new TrainingPlan(model(classes, channels, seed), loss, optimizer(), epochs, iterationsPerEpoch, batchSize, patchSize,
                 1, seed, threads, outputDirectory);
     }
 
-    /** Total optimiser steps. */
+    /**
+     * Total optimiser steps.
+     *
+     * @return epochs × iterations per epoch
+     */
     public long totalSteps() { return (long) epochs * iterationsPerEpoch; }
 
-    /** Name/value pairs for configs and reports. */
+    /**
+     * Name/value pairs for configs and reports.
+     *
+     * @return the pairs, in a stable order
+     */
     public Map<String, String> describe() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("epochs", Integer.toString(epochs));
@@ -83,6 +126,9 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
     /**
      * The inverse of {@link #describe()}: the settings from the value of each of its keys ({@code value} throws, with
      * the caller's message, for a key it lacks; a value that is not a number throws {@link NumberFormatException}).
+     *
+     * @param value the value of a key
+     * @return the settings
      */
     public static TrainingSettings fromDescription(java.util.function.Function<String, String> value) {
         return new TrainingSettings(Integer.parseInt(value.apply("epochs")), Integer.parseInt(value.apply("iterations_per_epoch")),
@@ -91,6 +137,12 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
                 Boolean.parseBoolean(value.apply("deep_supervision")), Integer.parseInt(value.apply("threads")));
     }
 
+    /**
+     * These settings with another patch size.
+     *
+     * @param p the patch edge in pixels
+     * @return new settings
+     */
     public TrainingSettings withPatch(int p) {
         return new TrainingSettings(epochs, iterationsPerEpoch, batchSize, p, depth, baseFilters, learningRate, deepSupervision, threads);
     }

@@ -23,20 +23,36 @@ public final class LossCatalog {
     /** The paper's comparison, in the report's order; each name resolves through rw-core's {@link NamedLosses}. */
     private static final List<String> BASE = List.of("rrw", "ce", "wce", "focal", "dice", "gdl", "boundary", "boundary-dice");
 
-    /** The base loss names, in the report's order. */
+    /**
+     * The base loss names, in the report's order.
+     *
+     * @return the names
+     */
     public static List<String> names() { return BASE; }
 
-    /** One line listing what {@link #parse(String)} accepts ({@link NamedLosses#known()}). */
+    /**
+     * One line listing what {@link #parse(String)} accepts ({@link NamedLosses#known()}).
+     *
+     * @return the line
+     */
     public static String known() { return NamedLosses.known(); }
 
     /**
      * The loss named {@code name}: {@link NamedLosses#parse(String)}, the same grammar as the Java and Kotlin APIs.
      *
+     * @param name a name or combination
+     * @return the loss
      * @throws IllegalArgumentException naming the unknown name and listing the known ones
      */
     public static LossSpec parse(String name) { return NamedLosses.parse(name); }
 
-    /** Parses a comma-separated list where {@code gradual:a,b} and {@code gradual@STEP:a,b} keep their comma: {@code "rrw,ce,gradual:dice,rrw"}. */
+    /**
+     * Parses a comma-separated list where {@code gradual:a,b} and {@code gradual@STEP:a,b} keep their comma: {@code
+     * "rrw,ce,gradual:dice,rrw"}.
+     *
+     * @param list the comma-separated list
+     * @return the names
+     */
     public static List<String> splitList(String list) {
         List<String> out = new ArrayList<>();
         String[] parts = list.split(",", -1);

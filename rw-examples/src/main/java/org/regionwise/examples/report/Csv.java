@@ -14,9 +14,19 @@ public final class Csv {
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
+    /**
+     * A table with these column names.
+     *
+     * @param header the column names
+     */
     public Csv(String... header) { this.header = List.of(header); }
 
-    /** Adds a row; doubles are written with up to 6 significant digits, NaN as empty. */
+    /**
+     * Adds a row; doubles are written with up to 6 significant digits, NaN as empty.
+     *
+     * @param values one value per column
+     * @return this table
+     */
     public Csv row(Object... values) {
         if (values.length != header.size()) {
             throw new IllegalArgumentException("CSV row has " + values.length + " values but the header " + header + " has " + header.size());
@@ -27,6 +37,11 @@ public final class Csv {
         return this;
     }
 
+    /**
+     * The number of rows, header excluded.
+     *
+     * @return the row count
+     */
     public int size() { return rows.size(); }
 
     static String format(Object v) {
@@ -46,7 +61,11 @@ public final class Csv {
         return s;
     }
 
-    /** The whole table as text. */
+    /**
+     * The whole table as text.
+     *
+     * @return the text
+     */
     public String text() {
         StringBuilder b = new StringBuilder();
         line(b, header);
@@ -62,11 +81,21 @@ public final class Csv {
         b.append('\n');
     }
 
+    /**
+     * Writes {@link #text()} atomically to {@code file}.
+     *
+     * @param file the file to write
+     */
     public void write(Path file) {
         AtomicFiles.writeString(file, text());
     }
 
-    /** Parses CSV text written by {@link #text()} (quoted fields supported): rows of fields, header first. */
+    /**
+     * Parses CSV text written by {@link #text()} (quoted fields supported): rows of fields, header first.
+     *
+     * @param text CSV text
+     * @return the rows
+     */
     public static List<List<String>> parse(String text) {
         List<List<String>> out = new ArrayList<>();
         List<String> row = new ArrayList<>();

@@ -20,8 +20,19 @@ public final class CurvePlots {
         System.setProperty("java.awt.headless", "true");
     }
 
-    /** One curve: x values (epochs, 1-based) and y values. */
+    /**
+     * One curve: x values (epochs, 1-based) and y values.
+     *
+     * @param x the x values
+     * @param y one y value per x value
+     */
     public record Series(double[] x, double[] y) {
+        /**
+         * Checks that there are as many x as y values.
+         *
+         * @param x the x values
+         * @param y one y value per x value
+         */
         public Series {
             if (x.length != y.length) throw new IllegalArgumentException("series has " + x.length + " x but " + y.length + " y values");
         }
@@ -30,6 +41,12 @@ public final class CurvePlots {
     /**
      * Writes a line chart of {@code series} (by legend name) to {@code file} (PNG, 800×500). Series with no finite
      * point are left out of the chart.
+     *
+     * @param file the PNG to write
+     * @param title the chart's title
+     * @param xLabel the x axis title
+     * @param yLabel the y axis title
+     * @param series the curves by legend name
      */
     public static void write(Path file, String title, String xLabel, String yLabel, Map<String, Series> series) {
         XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();

@@ -10,7 +10,11 @@ import java.util.Locale;
 public final class Machine {
     private Machine() {}
 
-    /** E.g. {@code "2 cores (Intel(R) Xeon(R) ...), 24 GiB RAM, Linux 6.1 amd64, Java 17.0.15"}. */
+    /**
+     * E.g. {@code "2 cores (Intel(R) Xeon(R) ...), 24 GiB RAM, Linux 6.1 amd64, Java 17.0.15"}.
+     *
+     * @return the description
+     */
     public static String describe() {
         int cores = Runtime.getRuntime().availableProcessors();
         String cpu = cpuModel();

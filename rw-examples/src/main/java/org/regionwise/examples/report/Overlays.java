@@ -24,13 +24,23 @@ public final class Overlays {
         new Color(245, 130, 48), new Color(145, 30, 180), new Color(70, 240, 240), new Color(240, 50, 230),
     };
 
-    /** The colour of class {@code k >= 1}. */
+    /**
+     * The colour of class {@code k >= 1}.
+     *
+     * @param k the class
+     * @return the colour
+     */
     public static Color color(int k) { return PALETTE[(k - 1) % PALETTE.length]; }
 
     /**
      * Panels {@code image | ground truth | prediction} (prediction omitted when null), each titled.
      *
+     * @param image the grey image
+     * @param truth the ground truth
+     * @param prediction the prediction, or {@code null}
      * @param scale magnification, >= 1
+     * @param titles the panel titles
+     * @return the image
      */
     public static BufferedImage panels(FloatImage image, LabelImage truth, @Nullable LabelImage prediction, int scale,
                                        List<String> titles) {
@@ -45,7 +55,11 @@ public final class Overlays {
      * One panel per entry of {@code layers}: the grey image with that label image drawn over it (a null entry draws the
      * image alone), titled with the matching entry of {@code titles}.
      *
+     * @param image the grey image
+     * @param layers the label images, {@code null} entries allowed
+     * @param titles one title per panel
      * @param scale magnification, >= 1
+     * @return the image
      */
     public static BufferedImage row(FloatImage image, List<@Nullable LabelImage> layers, List<String> titles, int scale) {
         if (!image.grid().is2D()) throw new IllegalArgumentException("overlays need a 2D image, got " + image.grid().describeSize());

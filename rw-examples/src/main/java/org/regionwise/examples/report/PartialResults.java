@@ -39,7 +39,14 @@ public final class PartialResults implements Comparison.Progress, Comparison.Run
         this(reportDirectory, datasets, delegate, false);
     }
 
-    /** As above; {@code resume}: reuse the runs archived by an interrupted comparison in the same folder. */
+    /**
+     * As above; {@code resume}: reuse the runs archived by an interrupted comparison in the same folder.
+     *
+     * @param reportDirectory the report folder
+     * @param datasets the datasets compared
+     * @param delegate receives every callback too
+     * @param resume whether to reuse archived runs
+     */
     public PartialResults(Path reportDirectory, List<? extends Dataset> datasets, Comparison.Progress delegate, boolean resume) {
         this.folder = reportDirectory.resolve("partial");
         this.delegate = delegate;
@@ -81,7 +88,11 @@ public final class PartialResults implements Comparison.Progress, Comparison.Run
         }
     }
 
-    /** The folder holding the partial files. */
+    /**
+     * The folder holding the partial files.
+     *
+     * @return the folder
+     */
     public Path folder() { return folder; }
 
     @Override public void runStarted(int index, int total, String dataset, String loss, long seed) {

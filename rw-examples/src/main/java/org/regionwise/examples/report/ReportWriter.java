@@ -48,6 +48,11 @@ import org.regionwise.examples.experiment.TrainingSettings;
 public final class ReportWriter {
     private final Scoring scoring;
 
+    /**
+     * A writer that describes instability with {@code scoring}.
+     *
+     * @param scoring the metrics
+     */
     public ReportWriter(Scoring scoring) { this.scoring = Objects.requireNonNull(scoring, "scoring"); }
 
     /** Writes every file and returns the path of {@code report.md}. */
@@ -81,6 +86,13 @@ public final class ReportWriter {
         return CollapseDetector.scan(r.history(), CollapsePolicy.auto().resolve(r.history().size(), 1));
     }
 
+    /**
+     * Writes the report (markdown, CSV tables, plots, overlays) into {@code dir}.
+     *
+     * @param result the comparison
+     * @param dir the report folder
+     * @return the markdown file
+     */
     public Path write(Comparison.Result result, Path dir) {
         try {
             Files.createDirectories(dir.resolve("plots"));
@@ -412,7 +424,12 @@ public final class ReportWriter {
         return b.toString();
     }
 
-    /** A number for tables: 3 decimals below 10, 2 below 100, 1 above; NaN as an en dash. */
+    /**
+     * A number for tables: 3 decimals below 10, 2 below 100, 1 above; NaN as an en dash.
+     *
+     * @param v the number
+     * @return the text
+     */
     public static String num(double v) {
         if (Double.isNaN(v)) return "–";
         if (Math.abs(v) >= 100) return String.format(Locale.ROOT, "%.1f", v);
@@ -433,7 +450,12 @@ public final class ReportWriter {
         return String.format(Locale.ROOT, "%d h %02d min", s / 3600, (s / 60) % 60);
     }
 
-    /** A file-name-safe form of a name: {@code rrw+ce -> rrw_plus_ce}, {@code gradual:dice,rrw -> gradual-dice-rrw}. */
+    /**
+     * A file-name-safe form of a name: {@code rrw+ce -> rrw_plus_ce}, {@code gradual:dice,rrw -> gradual-dice-rrw}.
+     *
+     * @param name a name
+     * @return the slug
+     */
     public static String slug(String name) {
         return name.toLowerCase(Locale.ROOT).replace("+", "_plus_").replaceAll("[^a-z0-9._-]+", "-").replaceAll("^-+|-+$", "");
     }

@@ -33,9 +33,20 @@ public final class RunArchive {
 
     private RunArchive() {}
 
-    /** Whether {@code dir} holds a complete archive. */
+    /**
+     * Whether {@code dir} holds a complete archive.
+     *
+     * @param dir a folder
+     * @return whether it holds an archive
+     */
     public static boolean exists(Path dir) { return Files.isRegularFile(dir.resolve(FILE)); }
 
+    /**
+     * Archives {@code r} in {@code dir} atomically (written beside it, then renamed).
+     *
+     * @param dir the archive folder
+     * @param r the finished run
+     */
     public static void write(Path dir, RunResult r) {
         Path tmp = dir.resolveSibling("." + dir.getFileName() + ".tmp");
         try {
@@ -78,6 +89,12 @@ public final class RunArchive {
         }
     }
 
+    /**
+     * Reads the run archived in {@code dir}.
+     *
+     * @param dir the archive folder
+     * @return the run
+     */
     public static RunResult read(Path dir) {
         Path f = dir.resolve(FILE);
         Properties p = new Properties();

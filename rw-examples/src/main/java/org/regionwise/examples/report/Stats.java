@@ -11,6 +11,12 @@ package org.regionwise.examples.report;
  */
 public record Stats(double mean, double std, int count, int nans) {
 
+    /**
+     * The statistics of {@code values}, NaN values skipped.
+     *
+     * @param values the values
+     * @return the statistics
+     */
     public static Stats of(double[] values) {
         double s = 0;
         int n = 0, nan = 0;
@@ -30,6 +36,12 @@ public record Stats(double mean, double std, int count, int nans) {
         return new Stats(m, Math.sqrt(q / (n - 1)), n, nan);
     }
 
+    /**
+     * The statistics of {@code values}, NaN values skipped.
+     *
+     * @param values the values
+     * @return the statistics
+     */
     public static Stats of(java.util.List<Double> values) {
         return of(values.stream().mapToDouble(Double::doubleValue).toArray());
     }

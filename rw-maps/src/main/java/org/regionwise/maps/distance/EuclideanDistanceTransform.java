@@ -57,18 +57,31 @@ public final class EuclideanDistanceTransform {
         this.threads = threads;
     }
 
-    /** A transform that uses every available core ({@link Runtime#availableProcessors()}). */
+    /**
+     * A transform that uses every available core ({@link Runtime#availableProcessors()}).
+     *
+     * @return the transform
+     */
     public static EuclideanDistanceTransform create() {
         return new EuclideanDistanceTransform(Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** A copy that uses at most {@code n >= 1} threads per call. */
+    /**
+     * A copy that uses at most {@code n >= 1} threads per call.
+     *
+     * @param n the thread limit
+     * @return a new transform
+     */
     public EuclideanDistanceTransform threads(int n) {
         if (n < 1) throw new IllegalArgumentException("EDT thread count must be >= 1, got " + n);
         return new EuclideanDistanceTransform(n);
     }
 
-    /** The maximum number of threads per call. */
+    /**
+     * The maximum number of threads per call.
+     *
+     * @return the thread limit
+     */
     public int threads() {
         return threads;
     }
@@ -90,7 +103,14 @@ public final class EuclideanDistanceTransform {
         return out;
     }
 
-    /** As {@link #distance(boolean[], int[], double[])} but squared, in double precision. */
+    /**
+     * As {@link #distance(boolean[], int[], double[])} but squared, in double precision.
+     *
+     * @param mask true for foreground voxels, x fastest
+     * @param size voxels per axis
+     * @param spacing the spacing per axis
+     * @return the squared distance per voxel
+     */
     public double[] squaredDistance(boolean[] mask, int[] size, double[] spacing) {
         check(mask, size, spacing);
         double[] out = new double[mask.length];
@@ -98,17 +118,37 @@ public final class EuclideanDistanceTransform {
         return out;
     }
 
-    /** Distance on {@code grid} in mm (the grid's spacing). */
+    /**
+     * Distance on {@code grid} in mm (the grid's spacing).
+     *
+     * @param mask true for foreground voxels, x fastest
+     * @param grid the grid
+     * @return the distance per voxel in mm
+     */
     public float[] distance(boolean[] mask, Grid grid) {
         return distance(mask, grid, DistanceUnits.PHYSICAL);
     }
 
-    /** Distance on {@code grid}, in mm ({@link DistanceUnits#PHYSICAL}) or voxels ({@link DistanceUnits#VOXELS}). */
+    /**
+     * Distance on {@code grid}, in mm ({@link DistanceUnits#PHYSICAL}) or voxels ({@link DistanceUnits#VOXELS}).
+     *
+     * @param mask true for foreground voxels, x fastest
+     * @param grid the grid
+     * @param units mm or voxels
+     * @return the distance per voxel
+     */
     public float[] distance(boolean[] mask, Grid grid, DistanceUnits units) {
         return distance(mask, grid.sizes(), spacing(grid, units));
     }
 
-    /** Squared distance on {@code grid}, in mm² or voxels². */
+    /**
+     * Squared distance on {@code grid}, in mm² or voxels².
+     *
+     * @param mask true for foreground voxels, x fastest
+     * @param grid the grid
+     * @param units mm or voxels
+     * @return the squared distance per voxel
+     */
     public double[] squaredDistance(boolean[] mask, Grid grid, DistanceUnits units) {
         return squaredDistance(mask, grid.sizes(), spacing(grid, units));
     }

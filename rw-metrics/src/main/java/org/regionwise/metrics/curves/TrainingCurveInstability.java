@@ -19,6 +19,7 @@ public final class TrainingCurveInstability {
      *
      * @param curve         at least one finite value per evaluation, e.g. validation Dice per epoch
      * @param dropThreshold depth a drop must exceed to be counted, finite and >= 0
+     * @return the instability measures
      */
     public static Instability of(double[] curve, double dropThreshold) {
         requireCurve(curve, "curve");
@@ -61,6 +62,7 @@ public final class TrainingCurveInstability {
      *
      * @param curves     one curve per run (at least 2), all of the same length
      * @param lastEpochs N, 1 to the curve length
+     * @return the spread
      */
     public static RunSpread acrossRuns(double[][] curves, int lastEpochs) {
         if (curves.length < 2) {

@@ -21,6 +21,13 @@ import org.regionwise.core.io.AtomicFiles;
 public final class ResultsCsv {
     private ResultsCsv() {}
 
+    /**
+     * One CSV row per case, class and metric, with the header {@code case,label,metric,unit,status,value,note}; skipped
+     * pairs too.
+     *
+     * @param evaluations the per-case results
+     * @return the CSV text
+     */
     public static String cases(Collection<CaseEvaluation> evaluations) {
         StringBuilder b = new StringBuilder("case,label,metric,unit,status,value,note\n");
         for (CaseEvaluation e : evaluations) {
@@ -40,6 +47,12 @@ public final class ResultsCsv {
                 .append(quote(note)).append('\n');
     }
 
+    /**
+     * One CSV row per summary.
+     *
+     * @param rows the summaries
+     * @return the CSV text
+     */
     public static String summary(List<MetricSummary> rows) {
         StringBuilder b = new StringBuilder("label,metric,unit,cases,defined,undefined,skipped,mean,std,median,min,max\n");
         for (MetricSummary s : rows) {
@@ -52,10 +65,20 @@ public final class ResultsCsv {
         return b.toString();
     }
 
-    /** Writes {@link #cases} to {@code file} atomically. */
+    /**
+     * Writes {@link #cases} to {@code file} atomically.
+     *
+     * @param file the file to write
+     * @param evaluations the per-case results
+     */
     public static void writeCases(Path file, Collection<CaseEvaluation> evaluations) { AtomicFiles.writeString(file, cases(evaluations)); }
 
-    /** Writes {@link #summary} to {@code file} atomically. */
+    /**
+     * Writes {@link #summary} to {@code file} atomically.
+     *
+     * @param file the file to write
+     * @param rows the summaries
+     */
     public static void writeSummary(Path file, List<MetricSummary> rows) { AtomicFiles.writeString(file, summary(rows)); }
 
     static String quote(String s) {

@@ -25,6 +25,14 @@ import org.regionwise.core.io.AtomicFiles;
 public final class ResultsJson {
     private ResultsJson() {}
 
+    /**
+     * The results as one JSON document: options, per-case values and summaries.
+     *
+     * @param evaluations the per-case results
+     * @param summary the summaries
+     * @param options the options they were computed with
+     * @return the JSON text
+     */
     public static String of(Collection<CaseEvaluation> evaluations, List<MetricSummary> summary, EvaluationOptions options) {
         StringBuilder b = new StringBuilder("{\n  \"conventions\": ");
         conventions(b, options);
@@ -66,7 +74,14 @@ public final class ResultsJson {
         return b.append("\n  ]\n}\n").toString();
     }
 
-    /** Writes {@link #of} to {@code file} atomically. */
+    /**
+     * Writes {@link #of} to {@code file} atomically.
+     *
+     * @param file the file to write
+     * @param evaluations the per-case results
+     * @param summary the summaries
+     * @param options the options they were computed with
+     */
     public static void write(Path file, Collection<CaseEvaluation> evaluations, List<MetricSummary> summary, EvaluationOptions options) {
         AtomicFiles.writeString(file, of(evaluations, summary, options));
     }

@@ -19,6 +19,14 @@ import org.regionwise.metrics.MetricValue;
 public final class ResultsTable {
     private ResultsTable() {}
 
+    /**
+     * A plain-text table: one row per case and class, one column per metric of {@code columns}, then the summaries.
+     *
+     * @param evaluations the per-case results
+     * @param summary the summaries
+     * @param columns the metrics shown
+     * @return the table
+     */
     public static String of(Collection<CaseEvaluation> evaluations, List<MetricSummary> summary, List<Metric> columns) {
         List<String[]> rows = new ArrayList<>();
         String[] header = new String[columns.size() + 2];

@@ -27,6 +27,12 @@ public record DatasetFingerprint(int samples, int[] medianShape, double[] median
     /** At most this many voxels per channel are kept for the percentiles (an even subsample beyond). */
     static final int PERCENTILE_SAMPLE = 1 << 20;
 
+    /**
+     * The fingerprint of {@code data}'s training cases.
+     *
+     * @param data the data
+     * @return the fingerprint
+     */
     public static DatasetFingerprint of(TrainingData data) {
         List<Sample> t = data.training();
         if (t.isEmpty()) throw new IllegalArgumentException("dataset '" + data.name() + "' has no training sample to plan from");
@@ -85,7 +91,11 @@ public record DatasetFingerprint(int samples, int[] medianShape, double[] median
         return new DatasetFingerprint(t.size(), shape, spacing, mean, std, p005, p995, counts, freq);
     }
 
-    /** The smaller of the median in-plane sizes (axes 0 and 1). */
+    /**
+     * The smaller of the median in-plane sizes (axes 0 and 1).
+     *
+     * @return the edge in voxels
+     */
     public int medianEdge() { return medianShape.length == 1 ? medianShape[0] : Math.min(medianShape[0], medianShape[1]); }
 
     static double median(double[] v) {

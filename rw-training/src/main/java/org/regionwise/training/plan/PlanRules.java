@@ -47,14 +47,38 @@ public final class PlanRules {
      */
     public record Plan(int patchSize, int batchSize, int depth, int baseFilters, int epochs, int iterationsPerEpoch,
                        double secondsPerStep, double budgetSeconds, List<String> reasons) {
+        /**
+         * Copies the reasons.
+         *
+         * @param patchSize square patch edge, voxels
+         * @param batchSize patches per step
+         * @param depth U-Net poolings
+         * @param baseFilters first-stage filters
+         * @param epochs epochs of {@link #iterationsPerEpoch} steps
+         * @param iterationsPerEpoch steps per epoch
+         * @param secondsPerStep measured (or given) seconds per optimiser step
+         * @param budgetSeconds the time budget
+         * @param reasons one sentence per planned value
+         */
         public Plan { reasons = List.copyOf(reasons); }
 
+        /**
+         * The optimiser steps of the plan.
+         *
+         * @return epochs × iterations per epoch
+         */
         public long totalSteps() { return (long) epochs * iterationsPerEpoch; }
     }
 
     /** The shape part of the plan (depth, patch, batch, filters), before the step time is known. */
     public record Shape(int patchSize, int batchSize, int depth, int baseFilters) {}
 
+    /**
+     * The network and patch shape for {@code f}: patch edge and depth from the median edge, batch from a voxel budget.
+     *
+     * @param f the fingerprint
+     * @return the shape
+     */
     public static Shape shape(DatasetFingerprint f) {
         int edge = Math.min(f.medianEdge(), MAX_EDGE);
         if (edge < 8) throw new IllegalArgumentException("the median training image edge is " + f.medianEdge() + " px; planning needs at least 8");
@@ -68,6 +92,11 @@ public final class PlanRules {
     /**
      * The full plan for a budget of {@code budgetSeconds}; {@code stepSeconds} measures one optimiser step of a shape
      * (the caller times the real network; tests pass a formula).
+     *
+     * @param f the fingerprint
+     * @param budgetSeconds the training time budget
+     * @param stepSeconds measures one step of a shape
+     * @return the plan
      */
     public static Plan plan(DatasetFingerprint f, double budgetSeconds, ToDoubleFunction<Shape> stepSeconds) {
         if (!(budgetSeconds > 0)) throw new IllegalArgumentException("the time budget must be > 0 s, got " + budgetSeconds);
@@ -88,7 +117,12 @@ public final class PlanRules {
         return new Plan(s.patchSize(), s.batchSize(), s.depth(), s.baseFilters(), epochs, STEPS_PER_EPOCH, t, budgetSeconds, why);
     }
 
-    /** Parses a duration such as {@code 10m}, {@code 90s}, {@code 1h30m} or {@code 600} (seconds). */
+    /**
+     * Parses a duration such as {@code 10m}, {@code 90s}, {@code 1h30m} or {@code 600} (seconds).
+     *
+     * @param text the duration
+     * @return seconds
+     */
     public static double parseDuration(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         if (s.matches("\\d+(\\.\\d+)?") && Double.parseDouble(s) > 0) return Double.parseDouble(s);

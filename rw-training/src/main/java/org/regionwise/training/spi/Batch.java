@@ -14,9 +14,39 @@ import java.util.List;
  * @param maps    maps per scale, then per map of the loss
  */
 public record Batch(int size, int[] heights, int[] widths, float[] images, List<int[]> labels, List<List<float[]>> maps) {
+    /**
+     * The number of output scales.
+     *
+     * @return S
+     */
     public int scales() { return heights.length; }
+    /**
+     * The patch height at a scale.
+     *
+     * @param scale the 0-based scale
+     * @return the height in pixels
+     */
     public int height(int scale) { return heights[scale]; }
+    /**
+     * The patch width at a scale.
+     *
+     * @param scale the 0-based scale
+     * @return the width in pixels
+     */
     public int width(int scale) { return widths[scale]; }
+    /**
+     * The labels at a scale.
+     *
+     * @param scale the 0-based scale
+     * @return {@code [batch, height, width]} labels
+     */
     public int[] labels(int scale) { return labels.get(scale); }
+    /**
+     * One RW map at a scale.
+     *
+     * @param scale the 0-based scale
+     * @param m the map's index in the loss's maps
+     * @return {@code [batch, height, width, K]} values
+     */
     public float[] map(int scale, int m) { return maps.get(scale).get(m); }
 }

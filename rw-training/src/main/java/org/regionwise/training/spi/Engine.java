@@ -21,15 +21,25 @@ import org.regionwise.core.loss.LossSpec;
  */
 public interface Engine {
 
-    /** The name configuration selects the engine by ({@code "tensorflow"}, {@code "pytorch"}). */
+    /**
+     * The name configuration selects the engine by ({@code "tensorflow"}, {@code "pytorch"}).
+     *
+     * @return the name
+     */
     String name();
 
-    /** The name shown to users in messages ({@code "TensorFlow"}). */
+    /**
+     * The name shown to users in messages ({@code "TensorFlow"}).
+     *
+     * @return the display name
+     */
     String displayName();
 
     /**
      * Rejects, before any work, plans this engine cannot carry out beyond what the trainer itself checks (e.g. 3D
      * networks); throws {@link IllegalArgumentException} naming the reason. The default accepts every plan.
+     *
+     * @param plan the plan
      */
     default void validate(TrainingPlan plan) {}
 
@@ -37,7 +47,11 @@ public interface Engine {
      * A network of {@code spec} with its loss (lowered from {@code loss} at every output scale), optimiser and
      * schedule inputs, not yet initialised.
      *
+     * @param spec the network
+     * @param loss the loss
+     * @param optimizer the optimiser
      * @param threads intra-op threads; {@code <= 0} means all cores
+     * @return the network, which the caller closes
      */
     TrainableNetwork createForTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads);
 
@@ -45,9 +59,16 @@ public interface Engine {
      * An inference-only network restored from a directory written by {@link Network#save} or {@link Network#export};
      * reads the spec with {@link ModelFiles#read(java.nio.file.Path, String) ModelFiles.read(directory, name())}, so
      * that another engine's model is refused naming that engine.
+     *
+     * @param directory the model folder
+     * @return the network, which the caller closes
      */
     Network load(Path directory);
 
-    /** The engine's loss lowering on its own, for the conformance suite's comparison with the reference losses. */
+    /**
+     * The engine's loss lowering on its own, for the conformance suite's comparison with the reference losses.
+     *
+     * @return the probe
+     */
     LossProbe lossProbe();
 }

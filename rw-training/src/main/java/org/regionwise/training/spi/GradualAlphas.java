@@ -12,7 +12,12 @@ import org.regionwise.core.loss.LossSpec;
 public final class GradualAlphas {
     private GradualAlphas() {}
 
-    /** The schedules of every {@link LossSpec.Gradual} in {@code spec}, in the order of the alphas vector. */
+    /**
+     * The schedules of every {@link LossSpec.Gradual} in {@code spec}, in the order of the alphas vector.
+     *
+     * @param spec the loss
+     * @return the schedules
+     */
     public static List<AlphaSchedule> schedules(LossSpec spec) {
         List<AlphaSchedule> out = new ArrayList<>();
         collect(spec, out);
@@ -29,7 +34,13 @@ public final class GradualAlphas {
         }
     }
 
-    /** {@code alpha_g(epoch)} for every gradual combination of {@code spec}, in {@link #schedules} order. */
+    /**
+     * {@code alpha_g(epoch)} for every gradual combination of {@code spec}, in {@link #schedules} order.
+     *
+     * @param spec the loss
+     * @param epoch the 0-based epoch
+     * @return the alphas
+     */
     public static double[] at(LossSpec spec, int epoch) {
         List<AlphaSchedule> s = schedules(spec);
         double[] a = new double[s.size()];

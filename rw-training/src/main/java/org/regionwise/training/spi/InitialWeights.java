@@ -16,7 +16,16 @@ public final class InitialWeights {
     /** The leaky-ReLU slope the He gain assumes. */
     public static final double LEAKY_SLOPE = 0.01;
 
-    /** He-normal values of kernel {@code name} with {@code n} elements and fan-in {@code fanIn}, drawn from {@code seed}. */
+    /**
+     * He-normal values of kernel {@code name} with {@code n} elements and fan-in {@code fanIn}, drawn from {@code
+     * seed}.
+     *
+     * @param seed the model seed
+     * @param name the kernel's name
+     * @param n the element count
+     * @param fanIn the fan-in
+     * @return the values
+     */
     public static float[] heNormal(long seed, String name, int n, double fanIn) {
         double std = Math.sqrt(2.0 / ((1 + LEAKY_SLOPE * LEAKY_SLOPE) * fanIn));
         Random r = new Random(seed * 0x9E3779B97F4A7C15L ^ name.hashCode() * 0xC2B2AE3D27D4EB4FL);
@@ -25,6 +34,11 @@ public final class InitialWeights {
         return v;
     }
 
-    /** The fan-in of a canonical kernel shape: {@code shape[0] * shape[1] * shape[2]}. */
+    /**
+     * The fan-in of a canonical kernel shape: {@code shape[0] * shape[1] * shape[2]}.
+     *
+     * @param shape the kernel shape
+     * @return the fan-in
+     */
     public static double fanIn(long... shape) { return shape[0] * shape[1] * (double) shape[2]; }
 }

@@ -14,10 +14,16 @@ public interface LossProbe {
     /**
      * The loss {@code spec} and its gradient with respect to the logits.
      *
+     * @param spec the loss
+     * @param batch B
+     * @param height H
+     * @param width W
+     * @param classes K
      * @param logits {@code [batch, height, width, classes]} flat
      * @param labels {@code [batch, height, width]} flat
      * @param maps   one {@code [batch, height, width, classes]} array per map of {@code spec}
      * @param alphas the alphas of the gradual combinations ({@link GradualAlphas#at})
+     * @return the value and gradient
      */
     LossValue evaluate(LossSpec spec, int batch, int height, int width, int classes, double[] logits, int[] labels,
                        List<double[]> maps, double[] alphas);

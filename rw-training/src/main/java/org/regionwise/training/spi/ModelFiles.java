@@ -15,12 +15,19 @@ import org.regionwise.core.backend.ModelSpec;
  * ({@code format = regionwise-<engine>-unet-1}), beside the engine's own weight files.
  */
 public final class ModelFiles {
+    /** The file's name in a model directory. */
     public static final String NAME = "model.properties";
     private static final String FORMAT_PREFIX = "regionwise-", FORMAT_SUFFIX = "-unet-1";
 
     private ModelFiles() {}
 
-    /** Writes {@code s} as written by engine {@code engine} ({@link Engine#name()}). */
+    /**
+     * Writes {@code s} as written by engine {@code engine} ({@link Engine#name()}).
+     *
+     * @param s the spec
+     * @param directory the model directory
+     * @param engine the engine's name
+     */
     public static void write(ModelSpec.UNet s, Path directory, String engine) {
         Properties p = new Properties();
         p.setProperty("format", FORMAT_PREFIX + engine + FORMAT_SUFFIX);
@@ -41,7 +48,12 @@ public final class ModelFiles {
         }
     }
 
-    /** The spec saved in {@code directory}. */
+    /**
+     * The spec saved in {@code directory}.
+     *
+     * @param directory the model directory
+     * @return the spec
+     */
     public static ModelSpec.UNet read(Path directory) {
         Properties p = load(directory);
         Path f = directory.resolve(NAME);
@@ -58,6 +70,10 @@ public final class ModelFiles {
     /**
      * The spec saved in {@code directory}, which engine {@code engine} must have written; otherwise an
      * {@link IllegalArgumentException} naming the engine that did.
+     *
+     * @param directory the model directory
+     * @param engine the engine that must have written it
+     * @return the spec
      */
     public static ModelSpec.UNet read(Path directory, String engine) {
         String format = load(directory).getProperty("format", "");

@@ -10,11 +10,22 @@ import org.regionwise.core.backend.ModelSpec;
  */
 public interface Network extends AutoCloseable {
 
+    /**
+     * The network's description.
+     *
+     * @return the spec
+     */
     ModelSpec.UNet spec();
 
     /**
      * Softmax probabilities of {@code n} images of {@code h x w} (multiples of {@code 2^depth}): input
      * {@code [n, h, w, C]} z-scored intensities, output {@code [n, h, w, K]}.
+     *
+     * @param images the input
+     * @param n the image count
+     * @param h the height
+     * @param w the width
+     * @return the probabilities
      */
     float[] predict(float[] images, int n, int h, int w);
 
@@ -22,16 +33,30 @@ public interface Network extends AutoCloseable {
      * Writes the network's complete state into {@code directory}: {@link ModelFiles#write model.properties} and the
      * engine's own files (weights, optimiser moments and step, normalisation statistics). {@link Engine#load} and
      * {@link TrainableNetwork#restore} read it back.
+     *
+     * @param directory the folder to write
      */
     void save(Path directory);
 
-    /** Exports a self-contained model that loads without RegionWise (TensorFlow: a SavedModel). */
+    /**
+     * Exports a self-contained model that loads without RegionWise (TensorFlow: a SavedModel).
+     *
+     * @param directory the folder to write
+     */
     void export(Path directory);
 
-    /** Current values of the trainable parameters in creation order (diagnostics, cross-engine comparisons). */
+    /**
+     * Current values of the trainable parameters in creation order (diagnostics, cross-engine comparisons).
+     *
+     * @return the weights
+     */
     List<float[]> weights();
 
-    /** Number of trainable parameters. */
+    /**
+     * Number of trainable parameters.
+     *
+     * @return the count
+     */
     default long parameterCount() {
         long n = 0;
         for (float[] w : weights()) n += w.length;

@@ -10,6 +10,12 @@ import org.regionwise.core.loss.DeepSupervisionWeights;
 public final class OutputScales {
     private OutputScales() {}
 
+    /**
+     * The number of output scales trained: {@code depth - 1} with deep supervision (at least 1), else 1.
+     *
+     * @param spec the network
+     * @return the count
+     */
     public static int of(ModelSpec.UNet spec) {
         return spec.deepSupervision() ? Math.max(1, spec.depth() - 1) : 1;
     }
@@ -18,6 +24,9 @@ public final class OutputScales {
      * The weight of each trained output scale in the total loss {@code sum_s w_s L_s}:
      * {@link DeepSupervisionWeights#of(int)} over the {@code depth} decoder outputs ({@code w_s ~ 2^-s}, the lowest
      * output 0 and not built, sum 1, nnU-Net); {@code [1]} without deep supervision. Every engine uses these.
+     *
+     * @param spec the network
+     * @return one weight per scale
      */
     public static double[] weights(ModelSpec.UNet spec) {
         int scales = of(spec);

@@ -20,6 +20,18 @@ import java.util.Objects;
  * @param epoch   0-based training epoch (for {@link org.regionwise.core.loss.LossSpec.Gradual})
  */
 public record LossBatch(int batch, int voxels, int classes, double[] logits, int[] labels, List<double[]> maps, int epoch) {
+    /**
+     * Checks the sizes: batch and voxels at least 1, at least 2 classes, a non-negative epoch, arrays of matching
+     * length.
+     *
+     * @param batch B, number of images
+     * @param voxels N, voxels per image (2D or 3D alike)
+     * @param classes K, number of classes
+     * @param logits {@code B * N * K} network outputs before softmax
+     * @param labels {@code B * N} ground-truth labels
+     * @param maps per-class maps (RW, Boundary), each {@code B * N * K}
+     * @param epoch 0-based training epoch (for {@link org.regionwise.core.loss.LossSpec.Gradual})
+     */
     public LossBatch {
         if (batch < 1) throw new IllegalArgumentException("loss batch size must be >= 1, got " + batch);
         if (voxels < 1) throw new IllegalArgumentException("voxels per image must be >= 1, got " + voxels);
@@ -51,15 +63,33 @@ public record LossBatch(int batch, int voxels, int classes, double[] logits, int
         }
     }
 
-    /** A batch without maps (CE, Dice, Focal, ...). */
+    /**
+     * A batch without maps (CE, Dice, Focal, ...).
+     *
+     * @param batch B, images in the batch
+     * @param voxels N, voxels per image
+     * @param classes K
+     * @param logits B * N * K logits, class fastest
+     * @param labels B * N labels
+     * @param epoch the 0-based epoch (for gradual losses)
+     */
     public LossBatch(int batch, int voxels, int classes, double[] logits, int[] labels, int epoch) {
         this(batch, voxels, classes, logits, labels, List.of(), epoch);
     }
 
-    /** Total number of logits {@code B * N * K}. */
+    /**
+     * Total number of logits {@code B * N * K}.
+     *
+     * @return B * N * K
+     */
     public int size() { return logits.length; }
 
-    /** The same batch with other maps (used to hand each term of a combined loss its own maps). */
+    /**
+     * The same batch with other maps (used to hand each term of a combined loss its own maps).
+     *
+     * @param otherMaps the maps, each B * N * K values
+     * @return a new batch
+     */
     public LossBatch withMaps(List<double[]> otherMaps) {
         return new LossBatch(batch, voxels, classes, logits, labels, otherMaps, epoch);
     }

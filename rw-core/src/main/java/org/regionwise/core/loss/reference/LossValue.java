@@ -9,5 +9,11 @@ import java.util.Objects;
  * @param gradient {@code dL/ds} per logit (owned by this value)
  */
 public record LossValue(double value, double[] gradient) {
+    /**
+     * Checks that there is a gradient.
+     *
+     * @param value the scalar loss
+     * @param gradient {@code dL/ds} per logit (owned by this value)
+     */
     public LossValue { Objects.requireNonNull(gradient, "gradient"); }
 }

@@ -9,12 +9,20 @@ import org.regionwise.core.loss.LossSpec;
 @FunctionalInterface
 public interface ReferenceLoss {
 
-    /** Value and gradient {@code dL/dlogits} of this loss on {@code batch}. */
+    /**
+     * Value and gradient {@code dL/dlogits} of this loss on {@code batch}.
+     *
+     * @param batch logits, labels and maps
+     * @return the value and gradient
+     */
     LossValue evaluate(LossBatch batch);
 
     /**
      * The reference implementation of {@code spec}. The returned loss checks that the batch carries exactly
      * {@code spec.maps().size()} maps.
+     *
+     * @param spec the loss
+     * @return its reference implementation
      */
     static ReferenceLoss of(LossSpec spec) {
         ReferenceLoss inner = ReferenceLosses.create(spec);
