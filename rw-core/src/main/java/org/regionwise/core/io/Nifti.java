@@ -268,9 +268,7 @@ public final class Nifti {
      */
     public static void write(Path file, FloatImage image) {
         float[] v = image.data();
-        writeVolume(file, image.grid(), 0, NiftiDatatype.FLOAT32, 0, 0, 0, (buf, from, to) -> {
-            for (int i = from; i < to; i++) buf.putFloat(v[i]);
-        });
+        writeVolume(file, image.grid(), 0, NiftiDatatype.FLOAT32, 0, 0, 0, (buf, from, to) -> putFloats(buf, v, from, to - from));
     }
 
     /**
@@ -283,8 +281,18 @@ public final class Nifti {
     public static void write(Path file, ClassMaps maps) {
         int n = maps.grid().voxelCount();
         writeVolume(file, maps.grid(), maps.classes(), NiftiDatatype.FLOAT32, 0, 0, 0, (buf, from, to) -> {
-            for (int i = from; i < to; i++) buf.putFloat(maps.get(i / n, i % n));
+            for (int i = from; i < to; ) {                  // volume-major: a chunk spans one class or two
+                int k = i / n, offset = i % n, length = Math.min(to - i, n - offset);
+                putFloats(buf, maps.data(k), offset, length);
+                i += length;
+            }
         });
+    }
+
+    /** Bulk little-endian copy of {@code values[offset, offset + length)} into {@code buf} at its position. */
+    private static void putFloats(ByteBuffer buf, float[] values, int offset, int length) {
+        buf.slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values, offset, length);
+        buf.position(buf.position() + length * Float.BYTES);
     }
 
     /** gzip at level 1 (fastest), as nibabel writes by default ({@code Opener.default_compresslevel = 1}). */

@@ -331,6 +331,7 @@ public final class NiftiVolume {
         int n = grid.voxelCount();
         int[] labels = new int[n];
         boolean direct = header.datatype.isInteger() && !isScaled();
+        if (direct && integerLabels(labels)) return new LabelImage(grid, labels);
         for (int i = 0; i < n; i++) {
             double v = direct ? raw(i) : scale(raw(i));
             if (!(v >= 0 && v <= Integer.MAX_VALUE && v == Math.rint(v))) {
@@ -343,6 +344,25 @@ public final class NiftiVolume {
             labels[i] = (int) v;
         }
         return new LabelImage(grid, labels);
+    }
+
+    /**
+     * The fast path of {@link #toLabelImage()} for unscaled integer data: one typed loop per datatype. Returns false,
+     * leaving {@code labels} partly filled, when a value is negative (the general loop then names the voxel).
+     */
+    private boolean integerLabels(int[] labels) {
+        ByteBuffer d = data;
+        int n = labels.length;
+        int min = 0;
+        switch (header.datatype) {
+            case UINT8 -> { for (int i = 0; i < n; i++) labels[i] = d.get(i) & 0xff; }
+            case UINT16 -> { for (int i = 0; i < n; i++) labels[i] = d.getShort(2 * i) & 0xffff; }
+            case INT8 -> { for (int i = 0; i < n; i++) min = Math.min(min, labels[i] = d.get(i)); }
+            case INT16 -> { for (int i = 0; i < n; i++) min = Math.min(min, labels[i] = d.getShort(2 * i)); }
+            case INT32 -> { for (int i = 0; i < n; i++) min = Math.min(min, labels[i] = d.getInt(4 * i)); }
+            default -> { return false; }
+        }
+        return min >= 0;
     }
 
     private void requireSingleVolume(String what, String hint) {

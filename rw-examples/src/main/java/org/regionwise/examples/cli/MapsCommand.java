@@ -1,9 +1,6 @@
 package org.regionwise.examples.cli;
 
 import org.regionwise.core.io.AtomicFiles;
-import com.google.inject.Guice;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,7 +24,7 @@ import org.regionwise.maps.RegionWiseMaps;
 import org.regionwise.maps.StabilityDiagnostic;
 import org.regionwise.maps.StabilityReport;
 import org.regionwise.maps.distance.EuclideanDistanceTransform;
-import org.regionwise.maps.inject.MapsModule;
+import org.regionwise.maps.NamedMaps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,8 +76,7 @@ public final class MapsCommand implements Callable<Integer> {
     public Integer call() {
         if (classes < 1) throw new UserError("--classes must be >= 1, got " + classes);
         if (threads != null && threads < 1) throw new UserError("--threads must be >= 1, got " + threads);
-        Map<String, MapSpec> named = Guice.createInjector(new MapsModule())
-                .getInstance(Key.get(new TypeLiteral<Map<String, MapSpec>>() {}));
+        Map<String, MapSpec> named = NamedMaps.all();
         MapSpec mapSpec = named.get(mapName);
         if (mapSpec == null) {
             throw new UserError("unknown map '" + mapName + "'; choose one of " + String.join(", ", new java.util.TreeSet<>(named.keySet())));

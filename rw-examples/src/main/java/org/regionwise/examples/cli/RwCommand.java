@@ -72,14 +72,18 @@ public final class RwCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
+    /**
+     * Runs the command, at DEBUG level with {@code --debug}. Log4j is touched only then: a command that logs nothing
+     * ({@code --version}, {@code --help}, {@code info}) never initialises it, which saves a fifth of a second.
+     */
     private static int executeWithLogging(ParseResult parseResult) {
-        boolean debug = matched(parseResult);
+        if (!matched(parseResult)) return new CommandLine.RunLast().execute(parseResult);
         Level before = LogManager.getRootLogger().getLevel();
-        if (debug) Configurator.setRootLevel(Level.DEBUG);
+        Configurator.setRootLevel(Level.DEBUG);
         try {
             return new CommandLine.RunLast().execute(parseResult);
         } finally {
-            if (debug) Configurator.setRootLevel(before);
+            Configurator.setRootLevel(before);
         }
     }
 

@@ -14,8 +14,14 @@ final class RwProcess {
     private RwProcess() {}
 
     static Process start(Path log, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), RwCommand.class.getName()));
+        return start(log, List.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)} with JVM options before the class name. */
+    static Process start(Path log, List<String> jvmOptions, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RwCommand.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
         b.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
