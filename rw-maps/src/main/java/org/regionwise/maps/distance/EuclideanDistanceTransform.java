@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.regionwise.core.image.Grid;
 import org.regionwise.core.map.DistanceUnits;
+import org.regionwise.maps.distance.internal.ForegroundBox;
 import org.regionwise.maps.distance.internal.SeparableTransform;
 import org.regionwise.maps.distance.internal.SquaredStore;
 
@@ -99,7 +100,15 @@ public final class EuclideanDistanceTransform {
     public float[] distance(boolean[] mask, int[] size, double[] spacing) {
         check(mask, size, spacing);
         float[] out = new float[mask.length];
-        SeparableTransform.run(mask, size, spacing, new SquaredStore.Floats(out), true, threadsFor(mask.length));
+        ForegroundBox box = ForegroundBox.of(mask, size);
+        if (box == null) {
+            SeparableTransform.run(mask, size, spacing, new SquaredStore.Floats(out), true, threadsFor(mask.length));
+        } else {                                       // exact on the grown foreground box (see ForegroundBox)
+            boolean[] m = box.crop(mask);
+            float[] d = new float[m.length];
+            SeparableTransform.run(m, box.boxSize(), spacing, new SquaredStore.Floats(d), true, threadsFor(m.length));
+            box.paste(d, out);
+        }
         return out;
     }
 
@@ -114,7 +123,15 @@ public final class EuclideanDistanceTransform {
     public double[] squaredDistance(boolean[] mask, int[] size, double[] spacing) {
         check(mask, size, spacing);
         double[] out = new double[mask.length];
-        SeparableTransform.run(mask, size, spacing, new SquaredStore.Doubles(out), false, threadsFor(mask.length));
+        ForegroundBox box = ForegroundBox.of(mask, size);
+        if (box == null) {
+            SeparableTransform.run(mask, size, spacing, new SquaredStore.Doubles(out), false, threadsFor(mask.length));
+        } else {
+            boolean[] m = box.crop(mask);
+            double[] d = new double[m.length];
+            SeparableTransform.run(m, box.boxSize(), spacing, new SquaredStore.Doubles(d), false, threadsFor(m.length));
+            box.paste(d, out);
+        }
         return out;
     }
 

@@ -74,6 +74,63 @@ class EuclideanDistanceTransformTest {
         }
     }
 
+    /**
+     * Small structures: one to three random balls and boxes of foreground covering a few percent of the image, some
+     * touching its border, so that the transform runs on the grown foreground box ({@code ForegroundBox}); it must
+     * still equal the brute force everywhere, in 1 to 4 dimensions with anisotropic spacing.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void smallStructuresTakeTheCroppedPathAndMatchBruteForce(long seed) {
+        Random r = new Random(seed);
+        int dims = 1 + (int) (seed % 4);
+        int[] size = new int[dims];
+        double[] spacing = new double[dims];
+        int maxSide = dims == 1 ? 200 : dims == 2 ? 60 : dims == 3 ? 22 : 9;
+        for (int a = 0; a < dims; a++) {
+            size[a] = maxSide / 2 + r.nextInt(maxSide / 2);
+            spacing[a] = 0.3 + 2.5 * r.nextDouble();
+        }
+        int n = Arrays.stream(size).reduce(1, (x, y) -> x * y);
+        boolean[] mask = new boolean[n];
+        int structures = 1 + r.nextInt(3);
+        for (int s = 0; s < structures; s++) {
+            int[] lo = new int[dims], hi = new int[dims];
+            for (int a = 0; a < dims; a++) {
+                int w = 1 + r.nextInt(Math.max(1, size[a] / 5));
+                lo[a] = r.nextInt(4) == 0 ? 0 : r.nextInt(size[a] - w + 1);   // sometimes on the border
+                hi[a] = lo[a] + w - 1;
+            }
+            boolean ball = r.nextBoolean();
+            for (int i = 0; i < n; i++) {
+                int rest = i;
+                boolean in = true;
+                double q = 0;
+                for (int a = 0; a < dims; a++) {
+                    int c = rest % size[a];
+                    rest /= size[a];
+                    if (c < lo[a] || c > hi[a]) in = false;
+                    double mid = (lo[a] + hi[a]) / 2.0, half = (hi[a] - lo[a]) / 2.0 + 0.5;
+                    q += ((c - mid) / half) * ((c - mid) / half);
+                }
+                if (in && (!ball || q <= 1)) mask[i] = true;
+            }
+        }
+        if (org.regionwise.maps.distance.internal.ForegroundBox.of(mask, size) == null) return;   // box too large: covered above
+        assertMatchesOracle(mask, size, spacing);
+    }
+
+    @Test
+    void theCroppedPathIsTakenForASmallStructure() {
+        int[] size = {40, 30, 20};
+        boolean[] mask = new boolean[40 * 30 * 20];
+        for (int z = 5; z < 9; z++) for (int y = 0; y < 4; y++) for (int x = 30; x < 40; x++) mask[x + 40 * (y + 30 * z)] = true;
+        var box = org.regionwise.maps.distance.internal.ForegroundBox.of(mask, size);
+        assertThat(box).isNotNull();
+        assertThat(box.boxSize()).containsExactly(11, 5, 6);    // grown by one voxel, clamped at the borders
+        assertMatchesOracle(mask, size, new double[] {0.7, 1.3, 2.9});
+    }
+
     @ParameterizedTest
     @MethodSource("seeds")
     void random2DMatchesBruteForce(long seed) {
