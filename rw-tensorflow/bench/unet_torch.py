@@ -62,6 +62,8 @@ def main():
     p.add_argument("--warmup", type=int, default=5)
     p.add_argument("--steps", type=int, default=20)
     p.add_argument("--norm", default="instance", choices=["instance", "none", "batch"])
+    p.add_argument("--precision", default="fp32", choices=["fp32", "bf16"],
+                   help="bf16: the forward pass under torch.autocast('cpu', dtype=torch.bfloat16), as AMP trains")
     a = p.parse_args()
     global NORM
     NORM = a.norm
@@ -75,7 +77,9 @@ def main():
     for i in range(a.warmup + a.steps):
         t0 = time.perf_counter()
         opt.zero_grad()
-        loss = F.cross_entropy(net(x), y)
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=a.precision == "bf16"):
+            logits = net(x)
+        loss = F.cross_entropy(logits.float(), y)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(net.parameters(), 12)
         opt.step()

@@ -11,4 +11,15 @@ public final class PyTorchBackend extends EngineBackend {
 
     /** Default options: half the cores build batches, automatic collapse detection without stop. */
     public PyTorchBackend() { super(new PyTorchEngine()); }
+
+    /**
+     * The backend with the precision {@code configuration} names ({@code regionwise.precision}): how Guice creates it.
+     * Only fp32 is implemented; bf16 is refused when the backend trains or loads.
+     *
+     * @param configuration the settings
+     */
+    @com.google.inject.Inject
+    public PyTorchBackend(org.regionwise.core.config.RegionWiseConfiguration configuration) {
+        super(new PyTorchEngine(configuration.precision()));
+    }
 }

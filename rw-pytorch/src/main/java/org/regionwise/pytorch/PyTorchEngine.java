@@ -1,5 +1,7 @@
 package org.regionwise.pytorch;
 
+import org.regionwise.core.backend.Precision;
+
 import java.nio.file.Path;
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
@@ -21,6 +23,25 @@ import org.regionwise.training.spi.TrainableNetwork;
  * optimiser state, loadable by {@link #load} without training code.
  */
 public final class PyTorchEngine implements Engine {
+    private final Precision precision;
+
+    /** The engine in float32. */
+    public PyTorchEngine() { this(Precision.FP32); }
+
+    /**
+     * The engine asked for {@code precision}: only float32 is implemented, so bf16 is refused by {@link #validate}
+     * and {@link #load} with a message that names the TensorFlow engine.
+     *
+     * @param precision the requested arithmetic
+     */
+    public PyTorchEngine(Precision precision) { this.precision = java.util.Objects.requireNonNull(precision, "precision"); }
+
+    private void requireFp32() {
+        if (precision != Precision.FP32) {
+            throw new IllegalArgumentException("the PyTorch engine runs in fp32 only; bf16 (" + precision.key()
+                    + ") is implemented in the TensorFlow engine (--backend tensorflow)");
+        }
+    }
 
     @Override public String name() { return TorchNetwork.ENGINE; }
 
@@ -29,6 +50,7 @@ public final class PyTorchEngine implements Engine {
     /** Accepts 2D U-Nets (the 3D path is not built yet). */
     @Override
     public void validate(TrainingPlan plan) {
+        requireFp32();
         if (plan.model() instanceof ModelSpec.UNet spec && spec.dimensions() != 2) {
             throw new IllegalArgumentException("the PyTorch backend trains 2D U-Nets only so far; the plan asks for dimensions="
                     + spec.dimensions() + " (3D volumes are predicted slice by slice by a 2D model)");
@@ -37,11 +59,13 @@ public final class PyTorchEngine implements Engine {
 
     @Override
     public TrainableNetwork createForTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads) {
+        requireFp32();
         return TorchNetwork.forTraining(spec, loss, optimizer, threads);
     }
 
     @Override
     public Network load(Path directory) {
+        requireFp32();
         ModelSpec.UNet spec = ModelFiles.read(directory, name());
         TorchNetwork n = TorchNetwork.forInference(spec, 0);
         try {

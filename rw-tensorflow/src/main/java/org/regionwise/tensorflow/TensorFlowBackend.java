@@ -1,5 +1,9 @@
 package org.regionwise.tensorflow;
 
+import com.google.inject.Inject;
+import org.regionwise.core.backend.Precision;
+import org.regionwise.core.config.RegionWiseConfiguration;
+
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.training.EngineBackend;
 
@@ -19,4 +23,20 @@ public final class TensorFlowBackend extends EngineBackend {
 
     /** Default options: half the cores build batches, automatic collapse detection without stop. */
     public TensorFlowBackend() { super(new TensorFlowEngine()); }
+
+    /**
+     * The backend with its convolutions in {@code precision}.
+     *
+     * @param precision fp32 or bf16
+     */
+    public TensorFlowBackend(Precision precision) { super(new TensorFlowEngine(precision)); }
+
+    /**
+     * The backend with the precision {@code configuration} names ({@code regionwise.precision}, default fp32): how
+     * Guice and {@code Experiments} create it.
+     *
+     * @param configuration the settings
+     */
+    @Inject
+    public TensorFlowBackend(RegionWiseConfiguration configuration) { this(configuration.precision()); }
 }

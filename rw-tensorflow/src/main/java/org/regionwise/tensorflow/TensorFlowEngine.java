@@ -1,5 +1,7 @@
 package org.regionwise.tensorflow;
 
+import org.regionwise.core.backend.Precision;
+
 import java.nio.file.Path;
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
@@ -21,6 +23,24 @@ import org.regionwise.training.spi.TrainableNetwork;
  * [B, H, W, K]}).
  */
 public final class TensorFlowEngine implements Engine {
+    private final Precision precision;
+
+    /** The engine in float32. */
+    public TensorFlowEngine() { this(Precision.FP32); }
+
+    /**
+     * The engine with its convolutions in {@code precision} (weights, optimiser, normalisation and loss in float32).
+     *
+     * @param precision the convolutions' arithmetic
+     */
+    public TensorFlowEngine(Precision precision) { this.precision = java.util.Objects.requireNonNull(precision, "precision"); }
+
+    /**
+     * The convolutions' arithmetic.
+     *
+     * @return the precision
+     */
+    public Precision precision() { return precision; }
 
     @Override public String name() { return ModelGraph.ENGINE; }
 
@@ -37,13 +57,13 @@ public final class TensorFlowEngine implements Engine {
 
     @Override
     public TrainableNetwork createForTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads) {
-        return ModelGraph.forTraining(spec, loss, optimizer, threads);
+        return ModelGraph.forTraining(spec, loss, optimizer, threads, precision);
     }
 
     @Override
     public Network load(Path directory) {
         ModelSpec.UNet spec = ModelFiles.read(directory, name());
-        ModelGraph graph = ModelGraph.forInference(spec, 0);
+        ModelGraph graph = ModelGraph.forInference(spec, 0, precision);
         try {
             graph.restore(directory);
         } catch (RuntimeException e) {

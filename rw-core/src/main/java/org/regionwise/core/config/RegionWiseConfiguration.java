@@ -35,6 +35,8 @@ public final class RegionWiseConfiguration {
     public static final String BACKEND = "regionwise.backend";
     /** Name of the default loss (see {@code NamedLosses}). */
     public static final String LOSS = "regionwise.loss";
+    /** Arithmetic of the network ({@code fp32}, the default, or {@code bf16}); see {@code Precision}. */
+    public static final String PRECISION = "regionwise.precision";
     /** Path of the properties file. */
     public static final String CONFIG_FILE = "regionwise.config";
     /** File read when {@link #CONFIG_FILE} is not set and it exists in the working directory. */
@@ -189,6 +191,22 @@ public final class RegionWiseConfiguration {
      * @return the loss name
      */
     public String loss() { return get(LOSS).orElseThrow(); }
+
+    /**
+     * The network's arithmetic ({@value #PRECISION}, default {@code fp32}).
+     *
+     * @return the precision
+     * @throws IllegalArgumentException naming the source of a value that is neither {@code fp32} nor {@code bf16}
+     */
+    public org.regionwise.core.backend.Precision precision() {
+        Optional<String> v = get(PRECISION);
+        if (v.isEmpty()) return org.regionwise.core.backend.Precision.FP32;
+        try {
+            return org.regionwise.core.backend.Precision.parse(v.get());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (from " + source(PRECISION) + ")", e);
+        }
+    }
 
     /**
      * The properties file that was read, if any.

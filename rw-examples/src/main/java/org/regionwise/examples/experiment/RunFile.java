@@ -37,6 +37,7 @@ import org.regionwise.core.io.AtomicFiles;
  * loss: rrw
  * seed: 1
  * engine: tensorflow
+ * precision: fp32                            # or bf16 (bf16 convolutions); absent means fp32
  * training: {epochs: 150, iterations_per_epoch: 50, batch: 16, patch: 40, depth: 3, base_filters: 16,
  *            learning_rate: 0.001, deep_supervision: false, threads: 0}
  * model: {...}          # derived from training, for the record
@@ -49,6 +50,7 @@ import org.regionwise.core.io.AtomicFiles;
  * @param loss     loss expression
  * @param seed     seed of weights and sampling
  * @param engine   training engine name
+ * @param precision the engine's arithmetic ({@code fp32} or {@code bf16}), or {@code null} for fp32
  * @param training training settings, each field optional
  * @param model    the model section as written (checked against {@code training} by {@link #checkDerived})
  * @param optimizer the optimizer section as written (checked likewise)
@@ -56,7 +58,7 @@ import org.regionwise.core.io.AtomicFiles;
  * @param source   the file it was read from (for messages), or {@code null} for one built in memory
  */
 public record RunFile(@Nullable String dataset, Data data, @Nullable String loss, @Nullable Long seed, @Nullable String engine,
-                      Training training, Map<String, String> model, Map<String, String> optimizer, Map<String, String> versions,
+                      @Nullable String precision, Training training, Map<String, String> model, Map<String, String> optimizer, Map<String, String> versions,
                       @Nullable Path source) {
     /** The file name inside a run directory. */
     public static final String FILE = "run.yaml";
@@ -71,6 +73,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
      * @param loss loss expression
      * @param seed seed of weights and sampling
      * @param engine training engine name
+     * @param precision the engine's arithmetic, or {@code null} for fp32
      * @param training training settings, each field optional
      * @param model the model section as written (checked against {@code training} by {@link #checkDerived})
      * @param optimizer the optimizer section as written (checked likewise)
@@ -120,7 +123,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         }
     }
 
-    private static final Set<String> TOP = Set.of("format", "dataset", "data", "loss", "seed", "engine", "training", "model",
+    private static final Set<String> TOP = Set.of("format", "dataset", "data", "loss", "seed", "engine", "precision", "training", "model",
             "optimizer", "versions");
 
     /**
@@ -131,13 +134,15 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
      * @param loss the loss name
      * @param seed the seed
      * @param engine the engine's name
+     * @param precision the engine's arithmetic
      * @param s the training settings
      * @param versions the versions to record, by name
      * @return the run file
      */
-    public static RunFile of(String dataset, Data data, String loss, long seed, String engine, TrainingSettings s,
-                             Map<String, String> versions) {
-        return new RunFile(dataset, data, loss, seed, engine, Training.of(s), derivedModel(s), derivedOptimizer(s), versions, null);
+    public static RunFile of(String dataset, Data data, String loss, long seed, String engine,
+                             org.regionwise.core.backend.Precision precision, TrainingSettings s, Map<String, String> versions) {
+        return new RunFile(dataset, data, loss, seed, engine, precision.key(), Training.of(s), derivedModel(s), derivedOptimizer(s),
+                versions, null);
     }
 
     /**
@@ -239,6 +244,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         if (loss != null) root.put("loss", loss);
         if (seed != null) root.put("seed", seed);
         if (engine != null) root.put("engine", engine);
+        if (precision != null) root.put("precision", precision);
         ObjectNode t = root.putObject("training");
         Training tr = training;
         if (tr.epochs() != null) t.put("epochs", tr.epochs());
@@ -326,8 +332,16 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         Map<String, String> optimizer = r.scalars(root, "optimizer", derivedOptimizer(TrainingSettings.quick()).keySet());
         Map<String, String> versions = r.scalars(root, "versions", null);
         Long seed = r.longInt(root, "seed");
-        return new RunFile(r.text(root, "dataset"), data, r.text(root, "loss"), seed, r.text(root, "engine"), training, model,
-                optimizer, versions, file);
+        String precision = r.text(root, "precision");
+        if (precision != null) {
+            try {
+                precision = org.regionwise.core.backend.Precision.parse(precision).key();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file + ": precision: " + e.getMessage(), e);
+            }
+        }
+        return new RunFile(r.text(root, "dataset"), data, r.text(root, "loss"), seed, r.text(root, "engine"), precision, training,
+                model, optimizer, versions, file);
     }
 
     private static String firstLine(@Nullable String m) {

@@ -194,6 +194,7 @@ class BadInputTest {
                 c("an unknown loss", d -> config(d, "dataset: synthetic-lesions\nloss: hinge\n"), "unknown loss 'hinge'"),
                 c("an unknown dataset", d -> config(d, "dataset: acdc\n"), "unknown dataset 'acdc'"),
                 c("an unknown engine", d -> config(d, OK + "engine: mxnet\n"), "mxnet"),
+                c("an unknown precision", d -> config(d, OK + "precision: fp16\n"), "run.yaml", "precision", "fp16", "bf16"),
                 c("no dataset anywhere", d -> config(d, "loss: rrw\n"), "missing --dataset", "run.yaml"),
                 c("epochs zero", d -> config(d, OK + "training: {epochs: 0}\n"), "epochs must be >= 1"),
                 c("model disagrees with training", d -> config(d, OK + "training: {depth: 2, epochs: 1, iterations_per_epoch: 1, batch: 2, base_filters: 4}\n"
@@ -227,6 +228,8 @@ class BadInputTest {
                 }, "report", "not a run directory of rw train", "run.yaml"),
                 c("resume with a contradicting option", d -> new String[] {"train", "--resume", copyOfRun(d).toString(), "--batch", "4"},
                         "--batch 4 (recorded: 2)", "run.yaml"),
+                c("resume with another precision", d -> new String[] {"train", "--resume", copyOfRun(d).toString(), "--precision", "bf16"},
+                        "--precision bf16 (recorded: fp32)", "run.yaml"),
                 c("resume with a time budget", d -> new String[] {"train", "--resume", copyOfRun(d).toString(), "--time-budget", "1m"},
                         "--time-budget", "recorded"),
                 c("resume and config together", d -> new String[] {"train", "--resume", copyOfRun(d).toString(), "--config", "x.yaml"},
@@ -257,6 +260,8 @@ class BadInputTest {
 
     static Stream<Arguments> optionCases() {
         return Stream.of(
+                c("an unknown precision", d -> args("train", "--dataset", "synthetic-lesions", "--precision", "fp16", "--out",
+                        d.resolve("RUN").toString()), "--precision", "fp16"),
                 c("out exists and is not empty", d -> {
                     Path out = Files.createDirectories(d.resolve("RUN"));
                     Files.writeString(out.resolve("notes.txt"), "mine");

@@ -37,9 +37,9 @@ class CommandsTest {
         CommandLine cl = RwCommand.commandLine();
         for (String name : List.of("train", "predict", "compare")) {
             Object c = cl.getSubcommands().get(name).getCommand();
-            if (c instanceof TrainCommand t) t.backends = realTraining ? n -> new org.regionwise.tensorflow.TensorFlowBackend() : n -> new GaussianIntensityBackend();
-            if (c instanceof PredictCommand p) p.backends = n -> new GaussianIntensityBackend();
-            if (c instanceof CompareCommand m) m.backends = n -> new GaussianIntensityBackend();
+            if (c instanceof TrainCommand t) t.backends = realTraining ? (n, q) -> new org.regionwise.tensorflow.TensorFlowBackend(q) : (n, q) -> new GaussianIntensityBackend();
+            if (c instanceof PredictCommand p) p.backends = (n, q) -> new GaussianIntensityBackend();
+            if (c instanceof CompareCommand m) m.backends = (n, q) -> new GaussianIntensityBackend();
         }
         StringWriter out = new StringWriter(), err = new StringWriter();
         cl.setOut(new PrintWriter(out));
@@ -141,7 +141,7 @@ class CommandsTest {
     void aDivergedTrainingIsAOneLineUserError() {
         CommandLine cl = RwCommand.commandLine();
         TrainCommand t = (TrainCommand) cl.getSubcommands().get("train").getCommand();
-        t.backends = n -> new GaussianIntensityBackend() {
+        t.backends = (n, p) -> new GaussianIntensityBackend() {
             @Override public org.regionwise.core.backend.TrainedModel train(org.regionwise.core.backend.TrainingPlan plan,
                     org.regionwise.core.backend.TrainingData data, org.regionwise.core.backend.TrainingListener listener) {
                 throw new org.regionwise.training.TrainingDivergedException("loss is NaN at epoch 3, step 7", 3, 7);
@@ -153,6 +153,23 @@ class CommandsTest {
         int code = cl.execute("train", "--dataset", "synthetic-lesions", "--size", "32", "--no-progress", "--out", dir.resolve("d").toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("rw: training diverged: loss is NaN at epoch 3, step 7; try a lower --lr");
+    }
+
+    @Test
+    void precisionReachesTheBackendAndTheRunFile() throws Exception {
+        CommandLine cl = RwCommand.commandLine();
+        TrainCommand t = (TrainCommand) cl.getSubcommands().get("train").getCommand();
+        java.util.List<org.regionwise.core.backend.Precision> asked = new java.util.ArrayList<>();
+        t.backends = (n, p) -> { asked.add(p); return new GaussianIntensityBackend(); };
+        cl.setErr(new PrintWriter(new StringWriter()));
+        cl.setOut(new PrintWriter(new StringWriter()));
+        Path run = dir.resolve("bf16");
+        int code = cl.execute("train", "--dataset", "synthetic-lesions", "--size", "32", "--epochs", "1", "--iterations", "1",
+                "--precision", "BF16", "--no-progress", "--out", run.toString());
+        assertThat(code).isZero();
+        assertThat(asked).containsExactly(org.regionwise.core.backend.Precision.BF16);
+        assertThat(Files.readString(run.resolve("run.yaml"))).contains("precision: bf16");
+        assertThat(org.regionwise.examples.experiment.RunFile.read(run.resolve("run.yaml")).precision()).isEqualTo("bf16");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.regionwise.tensorflow.internal;
 
+import org.regionwise.core.backend.Precision;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -60,14 +62,15 @@ public final class ModelGraph implements TrainableNetwork {
     private final Session session;
     private boolean closed;
 
-    private ModelGraph(ModelSpec.UNet spec, @Nullable LossSpec loss, @Nullable OptimizerSpec optimizer, int threads) {
+    private ModelGraph(ModelSpec.UNet spec, @Nullable LossSpec loss, @Nullable OptimizerSpec optimizer, int threads,
+                       Precision precision) {
         this.spec = spec;
         this.graph = new Graph();
         try {
             this.tf = Ops.create(graph);
             this.store = new VariableStore(tf, spec.seed());
             this.image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, spec.inputChannels())));
-            UNetBuilder unet = new UNetBuilder(tf, store, spec);
+            UNetBuilder unet = new UNetBuilder(tf, store, spec, precision);
             this.scaleWeights = OutputScales.weights(spec);
             List<Operand<TFloat32>> trainLogits = null;
             if (loss != null) trainLogits = unet.build(image, true);
@@ -98,12 +101,38 @@ public final class ModelGraph implements TrainableNetwork {
 
     /** A graph that predicts and trains with {@code loss} and {@code optimizer}. */
     public static ModelGraph forTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads) {
-        return new ModelGraph(spec, loss, optimizer, threads);
+        return forTraining(spec, loss, optimizer, threads, Precision.FP32);
+    }
+
+    /**
+     * A graph that predicts and trains with {@code loss} and {@code optimizer}, its convolutions in {@code precision}.
+     *
+     * @param spec the network
+     * @param loss the loss
+     * @param optimizer the optimiser
+     * @param threads intra-op threads; {@code <= 0} means all cores
+     * @param precision the convolutions' arithmetic
+     * @return the graph, which the caller closes
+     */
+    public static ModelGraph forTraining(ModelSpec.UNet spec, LossSpec loss, OptimizerSpec optimizer, int threads, Precision precision) {
+        return new ModelGraph(spec, loss, optimizer, threads, precision);
     }
 
     /** A graph that only predicts (restore weights with {@link #restore}). */
     public static ModelGraph forInference(ModelSpec.UNet spec, int threads) {
-        return new ModelGraph(spec, null, null, threads);
+        return forInference(spec, threads, Precision.FP32);
+    }
+
+    /**
+     * A graph that only predicts, its convolutions in {@code precision}.
+     *
+     * @param spec the network
+     * @param threads intra-op threads; {@code <= 0} means all cores
+     * @param precision the convolutions' arithmetic
+     * @return the graph, which the caller closes
+     */
+    public static ModelGraph forInference(ModelSpec.UNet spec, int threads, Precision precision) {
+        return new ModelGraph(spec, null, null, threads, precision);
     }
 
     private TrainingOps buildTraining(LossSpec loss, OptimizerSpec optimizer, List<Operand<TFloat32>> logits, List<Op> bnUpdates) {

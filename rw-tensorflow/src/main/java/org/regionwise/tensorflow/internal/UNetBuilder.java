@@ -1,5 +1,8 @@
 package org.regionwise.tensorflow.internal;
 
+import org.regionwise.core.backend.Precision;
+import org.tensorflow.types.TBfloat16;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,10 +44,21 @@ public final class UNetBuilder {
     private final Ops tf;
     private final VariableStore store;
     private final ModelSpec.UNet spec;
+    private final Precision precision;
     private final Map<String, Variable<TFloat32>> vars = new HashMap<>();
     private final List<Op> movingAverageUpdates = new ArrayList<>();
 
-    public UNetBuilder(Ops tf, VariableStore store, ModelSpec.UNet spec) {
+    public UNetBuilder(Ops tf, VariableStore store, ModelSpec.UNet spec) { this(tf, store, spec, Precision.FP32); }
+
+    /**
+     * A builder whose 3x3 and transposed convolutions run in {@code precision} (the 1x1 heads stay float32).
+     *
+     * @param tf the graph's ops
+     * @param store creates and initialises the variables
+     * @param spec the network
+     * @param precision the convolutions' arithmetic
+     */
+    public UNetBuilder(Ops tf, VariableStore store, ModelSpec.UNet spec, Precision precision) {
         if (spec.dimensions() != 2) {
             throw new IllegalArgumentException("the TensorFlow backend trains 2D U-Nets only (Conv3D has no gradient in "
                     + "TF Java 1.1.0); got dimensions=" + spec.dimensions());
@@ -52,6 +66,7 @@ public final class UNetBuilder {
         this.tf = tf;
         this.store = store;
         this.spec = spec;
+        this.precision = java.util.Objects.requireNonNull(precision, "precision");
     }
 
     /** The batch-norm moving-average assignments of the training tower (empty for other normalisations). */
@@ -89,7 +104,7 @@ public final class UNetBuilder {
             if (s < scales) {
                 Variable<TFloat32> w = kernel("head" + s + "_w", 1, 1, f, spec.classes());
                 Variable<TFloat32> b = constant("head" + s + "_b", 0f, spec.classes());
-                heads[s] = tf.withName(t + "_logits" + s).nn.biasAdd(conv(h, w, 1), b);
+                heads[s] = tf.withName(t + "_logits" + s).nn.biasAdd(tf.nn.conv2d(h, w, List.of(1L, 1L, 1L, 1L), "SAME"), b);
             }
         }
         return List.of(heads);
@@ -104,7 +119,7 @@ public final class UNetBuilder {
                 Variable<TFloat32> w = kernel(name + "_w", 2, 2, cout, cin);
                 Variable<TFloat32> b = constant(name + "_b", 0f, cout);
                 // the skip has exactly cout channels, so its dynamic shape is the transposed convolution's output shape
-                return tf.nn.biasAdd(tf.nn.conv2dBackpropInput(tf.shape(skip), w, h, List.of(1L, 2L, 2L, 1L), "SAME"), b);
+                return tf.nn.biasAdd(transposedConv(tf.shape(skip), w, h), b);
             }
             case NEAREST_CONVOLUTION, BILINEAR_CONVOLUTION -> {
                 Operand<org.tensorflow.types.TInt32> size = tf.slice(tf.shape(skip), tf.constant(new int[] {1}), tf.constant(new int[] {2}));
@@ -119,8 +134,20 @@ public final class UNetBuilder {
         }
     }
 
+    /** A convolution in {@link #precision}: in bf16, input and kernel are cast down and the result back up. */
     private Operand<TFloat32> conv(Operand<TFloat32> x, Operand<TFloat32> w, long stride) {
-        return tf.nn.conv2d(x, w, List.of(1L, stride, stride, 1L), "SAME");
+        List<Long> strides = List.of(1L, stride, stride, 1L);
+        if (precision == Precision.FP32) return tf.nn.conv2d(x, w, strides, "SAME");
+        return tf.dtypes.cast(tf.nn.conv2d(tf.dtypes.cast(x, TBfloat16.class), tf.dtypes.cast(w, TBfloat16.class), strides, "SAME"),
+                TFloat32.class);
+    }
+
+    /** The 2x2 stride-2 transposed convolution in {@link #precision}. */
+    private Operand<TFloat32> transposedConv(Operand<org.tensorflow.types.TInt32> outputShape, Operand<TFloat32> w, Operand<TFloat32> h) {
+        List<Long> strides = List.of(1L, 2L, 2L, 1L);
+        if (precision == Precision.FP32) return tf.nn.conv2dBackpropInput(outputShape, w, h, strides, "SAME");
+        return tf.dtypes.cast(tf.nn.conv2dBackpropInput(outputShape, tf.dtypes.cast(w, TBfloat16.class),
+                tf.dtypes.cast(h, TBfloat16.class), strides, "SAME"), TFloat32.class);
     }
 
     /** 3x3 convolution (stride 1 or 2) + normalisation + LeakyReLU(0.01). */

@@ -1,5 +1,7 @@
 package org.regionwise.tensorflow.bench;
 
+import org.regionwise.core.backend.Precision;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -12,9 +14,10 @@ import org.regionwise.tensorflow.internal.ModelGraph;
 /**
  * The U-Net training step that {@link StepTimeBench} times and {@link StepProfileBench} traces, from their common
  * arguments: size, batch, base filters, depth, threads, warm-up steps, measured steps, normalisation
- * (instance|none|batch). A fixed random batch (seed 1) of 3 classes, CE, Adam lr 1e-4 with L2 3e-5 and clipping at 12.
+ * (instance|none|batch), precision (fp32|bf16). A fixed random batch (seed 1) of 3 classes, CE, Adam lr 1e-4 with L2 3e-5 and clipping at 12.
  */
-record StepBenchSetup(ModelSpec.UNet spec, Batch batch, OptimizerSpec optimizer, int threads, int warmUp, int steps) {
+record StepBenchSetup(ModelSpec.UNet spec, Batch batch, OptimizerSpec optimizer, int threads, int warmUp, int steps,
+                      Precision precision) {
 
     static StepBenchSetup fromArgs(String[] args, int defaultSteps) {
         int size = PipelineBench.arg(args, 0, 128), batch = PipelineBench.arg(args, 1, 8), base = PipelineBench.arg(args, 2, 16);
@@ -29,12 +32,13 @@ record StepBenchSetup(ModelSpec.UNet spec, Batch batch, OptimizerSpec optimizer,
         int[] lab = new int[batch * size * size];
         for (int i = 0; i < img.length; i++) { img[i] = (float) r.nextGaussian(); lab[i] = r.nextInt(3); }
         Batch b = new Batch(batch, new int[] {size}, new int[] {size}, img, List.of(lab), List.of(List.of()));
-        return new StepBenchSetup(spec, b, new OptimizerSpec(1e-4, 3e-5, false, 0, 12), threads, warm, steps);
+        Precision precision = args.length > 8 ? Precision.parse(args[8]) : Precision.FP32;
+        return new StepBenchSetup(spec, b, new OptimizerSpec(1e-4, 3e-5, false, 0, 12), threads, warm, steps, precision);
     }
 
     /** A graph for this step, initialised. */
     ModelGraph graph() {
-        ModelGraph g = ModelGraph.forTraining(spec, Losses.crossEntropy(), optimizer, threads);
+        ModelGraph g = ModelGraph.forTraining(spec, Losses.crossEntropy(), optimizer, threads, precision);
         g.initialize();
         return g;
     }
