@@ -13,13 +13,9 @@ public final class PyTorchBackend extends EngineBackend {
     public PyTorchBackend() { super(new PyTorchEngine()); }
 
     /**
-     * The backend with the precision {@code configuration} names ({@code regionwise.precision}): how Guice creates it.
-     * Only fp32 is implemented; bf16 is refused when the backend trains or loads.
+     * The backend asked for {@code precision}: only fp32 is implemented; bf16 is refused when it trains or loads.
      *
-     * @param configuration the settings
+     * @param precision the requested arithmetic
      */
-    @com.google.inject.Inject
-    public PyTorchBackend(org.regionwise.core.config.RegionWiseConfiguration configuration) {
-        super(new PyTorchEngine(configuration.precision()));
-    }
+    public PyTorchBackend(org.regionwise.core.backend.Precision precision) { super(new PyTorchEngine(precision)); }
 }

@@ -1,8 +1,6 @@
 package org.regionwise.tensorflow;
 
-import com.google.inject.Inject;
 import org.regionwise.core.backend.Precision;
-import org.regionwise.core.config.RegionWiseConfiguration;
 
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.training.EngineBackend;
@@ -31,12 +29,4 @@ public final class TensorFlowBackend extends EngineBackend {
      */
     public TensorFlowBackend(Precision precision) { super(new TensorFlowEngine(precision)); }
 
-    /**
-     * The backend with the precision {@code configuration} names ({@code regionwise.precision}, default fp32): how
-     * Guice and {@code Experiments} create it.
-     *
-     * @param configuration the settings
-     */
-    @Inject
-    public TensorFlowBackend(RegionWiseConfiguration configuration) { this(configuration.precision()); }
 }
