@@ -100,15 +100,7 @@ public final class EuclideanDistanceTransform {
     public float[] distance(boolean[] mask, int[] size, double[] spacing) {
         check(mask, size, spacing);
         float[] out = new float[mask.length];
-        ForegroundBox box = ForegroundBox.of(mask, size);
-        if (box == null) {
-            SeparableTransform.run(mask, size, spacing, new SquaredStore.Floats(out), true, threadsFor(mask.length));
-        } else {                                       // exact on the grown foreground box (see ForegroundBox)
-            boolean[] m = box.crop(mask);
-            float[] d = new float[m.length];
-            SeparableTransform.run(m, box.boxSize(), spacing, new SquaredStore.Floats(d), true, threadsFor(m.length));
-            box.paste(d, out);
-        }
+        transform(mask, size, spacing, new SquaredStore.Floats(out), true);
         return out;
     }
 
@@ -123,16 +115,21 @@ public final class EuclideanDistanceTransform {
     public double[] squaredDistance(boolean[] mask, int[] size, double[] spacing) {
         check(mask, size, spacing);
         double[] out = new double[mask.length];
+        transform(mask, size, spacing, new SquaredStore.Doubles(out), false);
+        return out;
+    }
+
+    /** Fills {@code out}, on the grown foreground box when that is small (exact: see {@link ForegroundBox}). */
+    private void transform(boolean[] mask, int[] size, double[] spacing, SquaredStore out, boolean sqrt) {
         ForegroundBox box = ForegroundBox.of(mask, size);
         if (box == null) {
-            SeparableTransform.run(mask, size, spacing, new SquaredStore.Doubles(out), false, threadsFor(mask.length));
-        } else {
-            boolean[] m = box.crop(mask);
-            double[] d = new double[m.length];
-            SeparableTransform.run(m, box.boxSize(), spacing, new SquaredStore.Doubles(d), false, threadsFor(m.length));
-            box.paste(d, out);
+            SeparableTransform.run(mask, size, spacing, out, sqrt, threadsFor(mask.length));
+            return;
         }
-        return out;
+        boolean[] m = box.crop(mask);
+        SquaredStore d = out.ofSize(m.length);
+        SeparableTransform.run(m, box.boxSize(), spacing, d, sqrt, threadsFor(m.length));
+        box.paste(d, out);
     }
 
     /**

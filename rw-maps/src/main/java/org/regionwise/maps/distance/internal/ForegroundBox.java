@@ -106,23 +106,13 @@ public final class ForegroundBox {
 
     /**
      * Copies {@code box} (the transform of the cropped mask) into the whole image {@code out}; voxels outside the box
-     * are left as they are (0 in a new array, the transform's value on background).
+     * are left as they are (0 in a new store, the transform's value on background).
      *
      * @param box the box's values, x fastest
-     * @param out the whole image
+     * @param out the whole image, of the same precision
      */
-    public void paste(float[] box, float[] out) {
-        forEachRow((whole, b, n) -> System.arraycopy(box, b, out, whole, n));
-    }
-
-    /**
-     * As {@link #paste(float[], float[])} for squared distances.
-     *
-     * @param box the box's values, x fastest
-     * @param out the whole image
-     */
-    public void paste(double[] box, double[] out) {
-        forEachRow((whole, b, n) -> System.arraycopy(box, b, out, whole, n));
+    public void paste(SquaredStore box, SquaredStore out) {
+        forEachRow((whole, b, n) -> box.copyTo(b, out, whole, n));
     }
 
     @FunctionalInterface

@@ -20,8 +20,32 @@ public sealed interface SquaredStore permits SquaredStore.Floats, SquaredStore.D
     /** {@code data[base + j + t*stride] = buf[j*n + t] * weight}, square-rooted when {@code sqrt}. */
     void scatter(int base, int stride, int n, int count, double[] buf, double weight, boolean sqrt);
 
+    /**
+     * A new store of the same precision, all zeros.
+     *
+     * @param n its voxel count
+     * @return the store
+     */
+    SquaredStore ofSize(int n);
+
+    /**
+     * Copies {@code length} values from index {@code from} of this store to index {@code to} of {@code target}.
+     *
+     * @param from the first index read here
+     * @param target a store of the same precision
+     * @param to the first index written there
+     * @param length the number of values
+     */
+    void copyTo(int from, SquaredStore target, int to, int length);
+
     /** Single-precision store; {@code +inf} survives the round trip. */
     record Floats(float[] data) implements SquaredStore {
+        @Override public SquaredStore ofSize(int n) { return new Floats(new float[n]); }
+
+        @Override public void copyTo(int from, SquaredStore target, int to, int length) {
+            System.arraycopy(data, from, ((Floats) target).data, to, length);
+        }
+
         @Override public void gather(int base, int stride, int n, int count, double[] buf, double invWeight) {
             final float[] d = data;
             for (int t = 0; t < n; t++) {
@@ -52,6 +76,12 @@ public sealed interface SquaredStore permits SquaredStore.Floats, SquaredStore.D
 
     /** Double-precision store. */
     record Doubles(double[] data) implements SquaredStore {
+        @Override public SquaredStore ofSize(int n) { return new Doubles(new double[n]); }
+
+        @Override public void copyTo(int from, SquaredStore target, int to, int length) {
+            System.arraycopy(data, from, ((Doubles) target).data, to, length);
+        }
+
         @Override public void gather(int base, int stride, int n, int count, double[] buf, double invWeight) {
             final double[] d = data;
             for (int t = 0; t < n; t++) {
