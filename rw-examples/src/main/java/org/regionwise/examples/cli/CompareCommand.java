@@ -37,10 +37,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** Resolves {@code --backend} names; tests replace it with an instant backend. */
     java.util.function.BiFunction<String, Precision, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
-            description = "Network arithmetic: fp32, or bf16 (convolutions in bfloat16, weights, optimiser, norms and loss in "
-                    + "float32; TensorFlow engine only; 0.78x the fp32 step on this CPU) (default: ${DEFAULT-VALUE}).")
-    Precision precision;
+    @Mixin PrecisionOption precision = new PrecisionOption();
 
 
     @Option(names = "--datasets", paramLabel = "LIST", split = ",",
@@ -89,7 +86,7 @@ public final class CompareCommand implements Callable<Integer> {
         for (String d : dsNames) DatasetRegistry.requireKnown(d);
         for (String l : lossNames) LossCatalog.parse(l);
         if (seeds < 1) throw new IllegalArgumentException("--seeds must be >= 1, got " + seeds);
-        TrainingBackend b = backends.apply(backend, precision);
+        TrainingBackend b = backends.apply(backend, precision.value);
         TrainingSettings quick = TrainingSettings.quick();
         DatasetRegistry registry = datasetOptions.registry();
         PrintWriter o = spec.commandLine().getOut();
@@ -138,7 +135,7 @@ public final class CompareCommand implements Callable<Integer> {
         p.setProperty("losses", String.join("\n", lossNames));
         p.setProperty("seeds", Integer.toString(seeds));
         p.setProperty("backend", backend);
-        p.setProperty("precision", precision.key());
+        p.setProperty("precision", precision.value.key());
         p.setProperty("data.size", Integer.toString(datasetOptions.size));
         p.setProperty("data.slice_axis", Integer.toString(datasetOptions.axis));
         p.setProperty("data.all_slices", Boolean.toString(datasetOptions.allSlices));
@@ -175,7 +172,7 @@ public final class CompareCommand implements Callable<Integer> {
             losses = String.join(",", req(p, f, "losses").split("\n"));
             seeds = Integer.parseInt(req(p, f, "seeds"));
             backend = req(p, f, "backend");
-            precision = Precision.parse(p.getProperty("precision", "fp32"));   // absent in records of an earlier rw
+            precision.value = Precision.parse(p.getProperty("precision", "fp32"));   // absent in records of an earlier rw
             datasetOptions.size = Integer.parseInt(req(p, f, "data.size"));
             datasetOptions.axis = Integer.parseInt(req(p, f, "data.slice_axis"));
             datasetOptions.allSlices = Boolean.parseBoolean(req(p, f, "data.all_slices"));

@@ -21,6 +21,7 @@ import org.regionwise.examples.experiment.RunConfig;
 import org.regionwise.examples.experiment.SliceWiseSegmentation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,10 +40,7 @@ public final class PredictCommand implements Callable<Integer> {
     /** Resolves {@code --backend} names; tests replace it with an instant backend. */
     java.util.function.BiFunction<String, Precision, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
-            description = "Network arithmetic: fp32, or bf16 (convolutions in bfloat16, weights, optimiser, norms and loss in "
-                    + "float32; TensorFlow engine only; 0.78x the fp32 step on this CPU) (default: ${DEFAULT-VALUE}).")
-    Precision precision;
+    @Mixin PrecisionOption precision = new PrecisionOption();
 
 
     @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "Run directory written by 'rw train'.")
@@ -70,7 +68,7 @@ public final class PredictCommand implements Callable<Integer> {
             if (Files.isDirectory(out)) out = out.resolve(outputName(input));
             jobs.add(new Path[] {input, out});
         }
-        try (TrainedModel m = backends.apply(config.backend(), precision).load(model.resolve("model"))) {
+        try (TrainedModel m = backends.apply(config.backend(), precision.value).load(model.resolve("model"))) {
             if (m.spec().classes() != config.classNames().size()) {
                 throw new IllegalArgumentException(model + ": the model has " + m.spec().classes() + " classes but config.properties lists "
                         + config.classNames().size());

@@ -54,10 +54,7 @@ public final class TrainCommand implements Callable<Integer> {
     /** Resolves {@code --backend} names; tests replace it with an instant backend. */
     java.util.function.BiFunction<String, Precision, org.regionwise.core.backend.TrainingBackend> backends = Backends::byName;
 
-    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
-            description = "Network arithmetic: fp32, or bf16 (convolutions in bfloat16, weights, optimiser, norms and loss in "
-                    + "float32; TensorFlow engine only; 0.78x the fp32 step on this CPU) (default: ${DEFAULT-VALUE}).")
-    Precision precision;
+    @Mixin PrecisionOption precision = new PrecisionOption();
 
 
     @Option(names = "--dataset", paramLabel = "NAME",
