@@ -68,7 +68,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         String loss = given(pr, "--loss") || f == null || f.loss() == null ? c.loss : f.loss();
         long seed = given(pr, "--seed") || f == null || f.seed() == null ? c.seed : f.seed();
         String backend = given(pr, "--backend") || f == null || f.engine() == null ? c.backend : f.engine();
-        Precision precision = given(pr, "--precision") || f == null || f.precision() == null ? c.precision.value : Precision.parse(f.precision());
+        Precision precision = given(pr, "--precision") || f == null || f.precision() == null ? c.precision.value : f.precision();
 
         DatasetOptions d = new DatasetOptions();
         RunFile.Data fd = f == null ? new RunFile.Data(null, null, null, null, null) : f.data();
@@ -114,8 +114,10 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         if (given(pr, "--loss") && !lossId(c.loss).equals(lossId(f.loss()))) bad.add(was("--loss", c.loss, f.loss()));
         if (given(pr, "--seed") && c.seed != f.seed()) bad.add(was("--seed", c.seed, f.seed()));
         if (given(pr, "--backend") && !c.backend.equalsIgnoreCase(f.engine())) bad.add(was("--backend", c.backend, f.engine()));
-        String recordedPrecision = f.precision() == null ? Precision.FP32.key() : f.precision();
-        if (given(pr, "--precision") && !c.precision.value.key().equals(recordedPrecision)) bad.add(was("--precision", c.precision.value.key(), recordedPrecision));
+        Precision recordedPrecision = f.precision() == null ? Precision.FP32 : f.precision();
+        if (given(pr, "--precision") && c.precision.value != recordedPrecision) {
+            bad.add(was("--precision", c.precision.value.key(), recordedPrecision.key()));
+        }
         if (given(pr, "--size") && c.datasetOptions.size != f.data().size()) bad.add(was("--size", c.datasetOptions.size, f.data().size()));
         if (given(pr, "--slice-axis") && c.datasetOptions.axis != f.data().sliceAxis()) bad.add(was("--slice-axis", c.datasetOptions.axis, f.data().sliceAxis()));
         if (given(pr, "--all-slices") && !f.data().allSlices()) bad.add(was("--all-slices", true, false));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.regionwise.core.backend.Precision;
 import org.regionwise.core.io.AtomicFiles;
 
 /**
@@ -58,7 +59,7 @@ import org.regionwise.core.io.AtomicFiles;
  * @param source   the file it was read from (for messages), or {@code null} for one built in memory
  */
 public record RunFile(@Nullable String dataset, Data data, @Nullable String loss, @Nullable Long seed, @Nullable String engine,
-                      @Nullable String precision, Training training, Map<String, String> model, Map<String, String> optimizer, Map<String, String> versions,
+                      @Nullable Precision precision, Training training, Map<String, String> model, Map<String, String> optimizer, Map<String, String> versions,
                       @Nullable Path source) {
     /** The file name inside a run directory. */
     public static final String FILE = "run.yaml";
@@ -140,8 +141,8 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
      * @return the run file
      */
     public static RunFile of(String dataset, Data data, String loss, long seed, String engine,
-                             org.regionwise.core.backend.Precision precision, TrainingSettings s, Map<String, String> versions) {
-        return new RunFile(dataset, data, loss, seed, engine, precision.key(), Training.of(s), derivedModel(s), derivedOptimizer(s),
+                             Precision precision, TrainingSettings s, Map<String, String> versions) {
+        return new RunFile(dataset, data, loss, seed, engine, precision, Training.of(s), derivedModel(s), derivedOptimizer(s),
                 versions, null);
     }
 
@@ -244,7 +245,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         if (loss != null) root.put("loss", loss);
         if (seed != null) root.put("seed", seed);
         if (engine != null) root.put("engine", engine);
-        if (precision != null) root.put("precision", precision);
+        if (precision != null) root.put("precision", precision.key());
         ObjectNode t = root.putObject("training");
         Training tr = training;
         if (tr.epochs() != null) t.put("epochs", tr.epochs());
@@ -332,10 +333,11 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         Map<String, String> optimizer = r.scalars(root, "optimizer", derivedOptimizer(TrainingSettings.quick()).keySet());
         Map<String, String> versions = r.scalars(root, "versions", null);
         Long seed = r.longInt(root, "seed");
-        String precision = r.text(root, "precision");
-        if (precision != null) {
+        String precisionText = r.text(root, "precision");
+        Precision precision = null;
+        if (precisionText != null) {
             try {
-                precision = org.regionwise.core.backend.Precision.parse(precision).key();
+                precision = Precision.parse(precisionText);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + ": precision: " + e.getMessage(), e);
             }

@@ -169,7 +169,8 @@ class CommandsTest {
         assertThat(code).isZero();
         assertThat(asked).containsExactly(org.regionwise.core.backend.Precision.BF16);
         assertThat(Files.readString(run.resolve("run.yaml"))).contains("precision: bf16");
-        assertThat(org.regionwise.examples.experiment.RunFile.read(run.resolve("run.yaml")).precision()).isEqualTo("bf16");
+        assertThat(org.regionwise.examples.experiment.RunFile.read(run.resolve("run.yaml")).precision())
+                .isEqualTo(org.regionwise.core.backend.Precision.BF16);
     }
 
     @Test
