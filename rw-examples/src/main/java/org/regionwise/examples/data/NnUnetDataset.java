@@ -173,14 +173,15 @@ public final class NnUnetDataset {
     }
 
     /**
-     * {@code dataset.json} read with Jackson: objects as {@code Map}, arrays as {@code List}, every number as
-     * {@code Double}, JSON {@code null} as {@code null}; a syntax error names the file, line and column.
+     * {@code dataset.json} read with Jackson: objects as {@code Map}, arrays as {@code List}, numbers as Jackson's
+     * {@code Integer}, {@code Long} or {@code Double}, JSON {@code null} as {@code null}; a syntax error names the file,
+     * line and column.
      */
     private static Object parseJson(Path json) {
         try {
-            return numbersAsDouble(new com.fasterxml.jackson.databind.ObjectMapper()
+            return new com.fasterxml.jackson.databind.ObjectMapper()
                     .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .readValue(json.toFile(), Object.class));
+                    .readValue(json.toFile(), Object.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             var loc = e.getLocation();
             String m = String.valueOf(e.getOriginalMessage());
@@ -190,22 +191,6 @@ public final class NnUnetDataset {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + json + ": " + e.getMessage(), e);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Object numbersAsDouble(Object v) {
-        if (v instanceof Number n) return n.doubleValue();
-        if (v instanceof Map<?, ?> m) {
-            Map<String, Object> out = new java.util.LinkedHashMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) out.put((String) e.getKey(), e.getValue() == null ? null : numbersAsDouble(e.getValue()));
-            return out;
-        }
-        if (v instanceof List<?> l) {
-            List<Object> out = new ArrayList<>();
-            for (Object o : l) out.add(o == null ? null : numbersAsDouble(o));
-            return out;
-        }
-        return v;
     }
 
     @SuppressWarnings("unchecked")
@@ -223,8 +208,9 @@ public final class NnUnetDataset {
         for (Map.Entry<String, Object> e : labels.entrySet()) {
             int label;
             String name;
-            if (e.getValue() instanceof Double d) {
-                label = d.intValue();
+            if (e.getValue() instanceof Number n) {
+                double d = n.doubleValue();
+                label = (int) d;
                 name = e.getKey();
                 if (d != label) throw new IllegalArgumentException(json + ": label of \"" + name + "\" is not an integer: " + d);
             } else if (e.getValue() instanceof String s) {
