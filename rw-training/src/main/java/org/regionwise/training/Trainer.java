@@ -16,6 +16,7 @@ import org.regionwise.core.backend.TrainingListener;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.core.image.LabelImage;
 import org.regionwise.metrics.Metrics;
+import org.regionwise.training.cache.CachedSlices;
 import org.regionwise.training.internal.BatchFactory;
 import org.regionwise.training.internal.BatchPipeline;
 import org.regionwise.training.internal.Checkpoints;
@@ -89,8 +90,21 @@ public final class Trainer {
             throw new IllegalArgumentException("the model has K=" + spec.classes() + " classes but the data '" + data.name()
                     + "' has " + data.classes() + " " + data.classNames());
         }
-        for (Sample s : data.training()) s.labels().requireClasses(spec.classes());
         for (List<Sample> split : List.of(data.training(), data.validation())) {
+            if (split instanceof CachedSlices cs) { // checked when the cache was written: read the headers only
+                for (int i = 0; i < cs.size(); i++) {
+                    if (cs.caseAt(i).classes() > spec.classes()) {
+                        throw new IllegalArgumentException("case file " + cs.caseAt(i).file() + " holds K=" + cs.caseAt(i).classes()
+                                + " classes but the model has K=" + spec.classes());
+                    }
+                }
+                if (!cs.isEmpty() && cs.channels() != spec.inputChannels()) {
+                    throw new IllegalArgumentException("the cached cases of '" + data.name() + "' have " + cs.channels()
+                            + " image channel(s) but the model expects inputChannels=" + spec.inputChannels());
+                }
+                continue;
+            }
+            if (split == data.training()) for (Sample s : split) s.labels().requireClasses(spec.classes());
             for (Sample s : split) {
                 if (s.channelCount() != spec.inputChannels()) {
                     throw new IllegalArgumentException("case " + s.id() + " of '" + data.name() + "' has " + s.channelCount()

@@ -6,7 +6,10 @@ import java.util.SplittableRandom;
 import org.regionwise.core.backend.Sample;
 import org.regionwise.core.image.Grid;
 import org.regionwise.core.image.LabelImage;
+import org.jspecify.annotations.Nullable;
 import org.regionwise.maps.MultiScaleMaps;
+import org.regionwise.training.cache.CachedCase;
+import org.regionwise.training.cache.CachedSlices;
 
 /**
  * Crops and augments square training patches from 2D cases of one or more channels. Intensities are z-scored per
@@ -17,31 +20,105 @@ import org.regionwise.maps.MultiScaleMaps;
  */
 public final class PatchSampler {
 
-    /** A prepared case: z-scored intensities per channel, labels, foreground voxel indices. */
-    record Case(int nx, int ny, double[] spacing, float[][] channels, int[] labels, int[] foreground) {}
+    /**
+     * One 2D training case as the sampler sees it: its size, spacing, z-scored intensities, labels and foreground
+     * voxels, in memory ({@link Case}) or read from a memory-mapped cache ({@link MappedSlice}).
+     */
+    interface Slice {
+        int nx();
+        int ny();
+        double[] spacing();
+        /** Z-scored intensity of channel {@code ch} at {@code (x, y)}, inside the slice. */
+        float value(int ch, int x, int y);
+        /** Label at {@code (x, y)}, inside the slice. */
+        int label(int x, int y);
+        int foregroundCount();
+        /** In-slice flat index {@code x + nx y} of foreground voxel {@code j}, ascending in {@code j}. */
+        int foregroundAt(int j);
+    }
+
+    /** A prepared case in memory: z-scored intensities per channel, labels, foreground voxel indices. */
+    record Case(int nx, int ny, double[] spacing, float[][] channels, int[] labels, int[] foreground) implements Slice {
+        @Override public float value(int ch, int x, int y) { return channels[ch][x + nx * y]; }
+        @Override public int label(int x, int y) { return labels[x + nx * y]; }
+        @Override public int foregroundCount() { return foreground.length; }
+        @Override public int foregroundAt(int j) { return foreground[j]; }
+    }
+
+    /**
+     * Slice {@code i} of a {@link CachedSlices} list, read from the mapped case file: the value is z-scored with the
+     * slice's stored mean and std exactly as {@link #zScore} computes it in memory.
+     */
+    record MappedSlice(CachedSlices list, int i, CachedCase c, int axis, int index, int nx, int ny, double[] spacing,
+                       double[] mean, double[] std) implements Slice {
+        static MappedSlice of(CachedSlices list, int i) {
+            CachedCase c = list.caseAt(i);
+            int axis = list.axisAt(i), index = list.sliceAt(i);
+            Grid g = c.sliceGrid(axis);
+            double[] mean = new double[c.channels()], std = new double[c.channels()];
+            for (int ch = 0; ch < mean.length; ch++) { mean[ch] = c.sliceMean(axis, index, ch); std[ch] = c.sliceStd(axis, index, ch); }
+            return new MappedSlice(list, i, c, axis, index, g.size(0), g.size(1), g.spacings(), mean, std);
+        }
+
+        @Override public float value(int ch, int x, int y) {
+            float v = switch (axis) {
+                case 0 -> c.value(ch, index, x, y);
+                case 1 -> c.value(ch, x, index, y);
+                default -> c.value(ch, x, y, index);
+            };
+            return (float) ((v - mean[ch]) / std[ch]);
+        }
+
+        @Override public int label(int x, int y) {
+            return switch (axis) {
+                case 0 -> c.label(index, x, y);
+                case 1 -> c.label(x, index, y);
+                default -> c.label(x, y, index);
+            };
+        }
+
+        @Override public int foregroundCount() { return list.foregroundCount(i); }
+        @Override public int foregroundAt(int j) { return list.foregroundAt(i, j); }
+    }
 
     /** One augmented patch: intensities interleaved NHWC ({@code [y][x][channel]}), labels {@code [y][x]}. */
     record Patch(float[] image, int[] labels) {}
 
-    private final List<Case> cases;
+    private final @Nullable List<Case> cases;
+    private final @Nullable CachedSlices mapped;
+    private final int count;
     private final int size;
     private final int channels;
     private final boolean augment;
 
+    /**
+     * A sampler over {@code samples}: cases in memory, z-scored once here; or, when {@code samples} is a
+     * {@link CachedSlices} list, slices read from the mapped cache at each draw (nothing decoded up front).
+     */
     public PatchSampler(List<Sample> samples, int size, boolean augment) {
         if (samples.isEmpty()) throw new IllegalArgumentException("training needs at least one training sample");
+        this.size = size;
+        this.augment = augment;
+        this.count = samples.size();
+        if (samples instanceof CachedSlices cs) {
+            this.mapped = cs;
+            this.cases = null;
+            this.channels = cs.channels();
+            return;
+        }
+        this.mapped = null;
         List<Case> c = new ArrayList<>();
         for (Sample s : samples) c.add(prepare(s));
         this.cases = List.copyOf(c);
-        this.size = size;
         this.channels = samples.get(0).channelCount();
         for (Sample s : samples) {
             if (s.channelCount() != channels) {
                 throw new IllegalArgumentException("training sample " + s.id() + " has " + s.channelCount() + " channels, the first one " + channels);
             }
         }
-        this.augment = augment;
     }
+
+    private Slice slice(int i) { return mapped != null ? MappedSlice.of(mapped, i) : cases.get(i); }
 
     static Case prepare(Sample s) {
         Grid g = s.image().grid();
@@ -74,23 +151,23 @@ public final class PatchSampler {
     int channels() { return channels; }
 
     /** Spacing of case 0 (patches inherit their case's spacing; see {@link #spacing(int)}). */
-    double[] spacing(int caseIndex) { return cases.get(caseIndex).spacing(); }
+    double[] spacing(int caseIndex) { return slice(caseIndex).spacing(); }
 
     /** Draws patch {@code j} of a batch of {@code batchSize} from {@code r}; returns the case index in {@code caseOut[0]}. */
     Patch draw(SplittableRandom r, int j, int batchSize, int[] caseOut) {
-        int ci = r.nextInt(cases.size());
-        Case c = cases.get(ci);
+        int ci = r.nextInt(count);
+        Slice c = slice(ci);
         caseOut[0] = ci;
         boolean forceForeground = j >= Math.round(batchSize * (1 - 0.33));
         int centre;
-        if (forceForeground && c.foreground().length > 0) centre = c.foreground()[r.nextInt(c.foreground().length)];
+        if (forceForeground && c.foregroundCount() > 0) centre = c.foregroundAt(r.nextInt(c.foregroundCount()));
         else centre = r.nextInt(c.nx() * c.ny());
         Augmentation a = augment ? Augmentation.draw(r) : Augmentation.none();
         return extract(c, centre % c.nx(), centre / c.nx(), a);
     }
 
-    Patch extract(Case c, int cx, int cy, Augmentation a) {
-        int p = size, nc = c.channels().length;
+    Patch extract(Slice c, int cx, int cy, Augmentation a) {
+        int p = size, nc = channels;
         float[] img = new float[p * p * nc];
         int[] lab = new int[p * p];
         int half = p / 2; // patch voxel (p/2, p/2) sits on the centre voxel: no augmentation is an exact crop
@@ -107,7 +184,7 @@ public final class PatchSampler {
                 double fx = sx - x0, fy = sy - y0;
                 for (int ch = 0; ch < nc; ch++) img[o * nc + ch] = bilinear(c, ch, x0, y0, fx, fy);
                 int nx = (int) Math.round(sx), ny = (int) Math.round(sy);
-                lab[o] = nx >= 0 && ny >= 0 && nx < c.nx() && ny < c.ny() ? c.labels()[nx + c.nx() * ny] : 0;
+                lab[o] = nx >= 0 && ny >= 0 && nx < c.nx() && ny < c.ny() ? c.label(nx, ny) : 0;
             }
         }
         if (a.brightness() != 1 || noise != null) {
@@ -126,13 +203,13 @@ public final class PatchSampler {
     }
 
     /** Channel {@code ch} interpolated at {@code (x0 + fx, y0 + fy)}. */
-    private static float bilinear(Case c, int ch, int x0, int y0, double fx, double fy) {
+    private static float bilinear(Slice c, int ch, int x0, int y0, double fx, double fy) {
         return (float) ((1 - fx) * (1 - fy) * at(c, ch, x0, y0) + fx * (1 - fy) * at(c, ch, x0 + 1, y0)
                 + (1 - fx) * fy * at(c, ch, x0, y0 + 1) + fx * fy * at(c, ch, x0 + 1, y0 + 1));
     }
 
-    private static float at(Case c, int ch, int x, int y) {
-        return x >= 0 && y >= 0 && x < c.nx() && y < c.ny() ? c.channels()[ch][x + c.nx() * y] : 0f;
+    private static float at(Slice c, int ch, int x, int y) {
+        return x >= 0 && y >= 0 && x < c.nx() && y < c.ny() ? c.value(ch, x, y) : 0f;
     }
 
     /**
