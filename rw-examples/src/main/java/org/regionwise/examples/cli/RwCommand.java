@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             MapsCommand.class,
             EvaluateCommand.class,
+            PreprocessCommand.class,
             TrainCommand.class,
             PredictCommand.class,
             CompareCommand.class,

@@ -115,6 +115,17 @@ public final class TrainCommand implements Callable<Integer> {
             + "and a step time measured here, is shown at start and written to RUN_DIR/plan.json; each value yields to its option.")
     String timeBudget;
 
+    @Option(names = "--cache", paramLabel = "CACHE", description = "nnU-Net folders: train from the memory-mapped case cache in CACHE "
+            + "(built or refreshed first, as 'rw preprocess' does; default: rw-cache/DATASET_FOLDER beside the run directory).")
+    @org.jspecify.annotations.Nullable Path cache;
+
+    @Option(names = "--no-cache", description = "nnU-Net folders: load every training slice into the heap instead of using the case cache.")
+    boolean noCache;
+
+    @Option(names = "--cache-float16", description = "Store the cache's intensities as half floats (half the space; inputs rounded, "
+            + "so not bit-identical to --no-cache).")
+    boolean cacheFloat16;
+
     @Option(names = "--no-plan", description = "nnU-Net folders: use rw train's fixed defaults instead of planning from the dataset.")
     boolean noPlan;
 
@@ -126,6 +137,40 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin TrainingOptions training = new TrainingOptions();
 
     @Mixin DatasetOptions datasetOptions = new DatasetOptions();
+
+    /** The cache of the nnU-Net folder {@code dataset}: {@code --cache}, or {@code rw-cache/FOLDER} beside the run directory. */
+    private org.regionwise.examples.data.NnUnetCache.Settings cacheSettings(String dataset, Path out, CaseProgress progress) {
+        Path root = Path.of(DatasetRegistry.canonical(dataset).substring("nnunet:".length())).toAbsolutePath().normalize();
+        Path dir = cache != null ? cache : out.toAbsolutePath().normalize().resolveSibling("rw-cache").resolve(String.valueOf(root.getFileName()));
+        var s = org.regionwise.examples.data.NnUnetCache.Settings.of(dir);
+        return new org.regionwise.examples.data.NnUnetCache.Settings(dir, cacheFloat16 ? org.regionwise.training.cache.CaseFile.Storage.FLOAT16
+                : org.regionwise.training.cache.CaseFile.Storage.FLOAT32, s.workers(), false, new CacheLine(spec.commandLine().getOut(), dir, progress));
+    }
+
+    /** Prints one line when the cache is ready (the per-case progress goes to stderr). */
+    private record CacheLine(PrintWriter out, Path dir, CaseProgress progress) implements org.regionwise.examples.data.NnUnetCache.Listener {
+        @Override public void started(int cases, int workers) { progress.started(cases, workers); }
+        @Override public void caseDone(String id, boolean reused, long bytes, int done, int total) { progress.caseDone(id, reused, bytes, done, total); }
+        @Override public void finished(org.regionwise.examples.data.NnUnetCache.Report r) {
+            progress.finished(r);
+            out.println(PreprocessCommand.describe(r, dir));
+            out.flush();
+        }
+    }
+
+    /** The smallest in-plane edge of the training images (read from the headers for cached slices). */
+    static int smallestEdge(List<Sample> training) {
+        int edge = Integer.MAX_VALUE;
+        if (training instanceof org.regionwise.training.cache.CachedSlices cs) {
+            for (int i = 0; i < cs.size(); i++) {
+                var g = cs.caseAt(i).sliceGrid(cs.axisAt(i));
+                edge = Math.min(edge, Math.min(g.size(0), g.size(1)));
+            }
+            return edge;
+        }
+        for (Sample s : training) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
+        return edge;
+    }
 
     /** Defaults of {@code rw train}: 30 epochs × 50 steps of batch 8, depth-4 U-Net with 16 base filters, lr 1e-3. */
     static TrainingSettings defaults() { return new TrainingSettings(30, 50, 8, 64, 4, 16, 1e-3, false, 0); }
@@ -147,9 +192,15 @@ public final class TrainCommand implements Callable<Integer> {
         Dataset d;
         try {
             DatasetRegistry registry = run.datasetOptions().registry();
-            d = run.datasetOptions().apply(registry.load(datasetName));
-            int edge = Integer.MAX_VALUE;
-            for (Sample s : d.training()) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
+            try (CaseProgress p = new CaseProgress("preprocess", System.err, progress)) {
+                if (DatasetRegistry.isNnUnet(datasetName) && !noCache) {
+                    registry = new DatasetRegistry(registry.synthetic(), registry.colin27(), registry.nnunet().withCache(cacheSettings(datasetName, out, p)));
+                } else if (cache != null || cacheFloat16) {
+                    throw new UserError((cache != null ? "--cache" : "--cache-float16") + (noCache ? " contradicts --no-cache" : " applies to nnU-Net folders only"));
+                }
+                d = run.datasetOptions().apply(registry.load(datasetName));
+            }
+            int edge = smallestEdge(d.training());
             if (run.recorded() != null) {
                 settings = run.recorded();
             } else if (DatasetRegistry.isNnUnet(datasetName) && !noPlan) {

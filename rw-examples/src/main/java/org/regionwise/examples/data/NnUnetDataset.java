@@ -17,6 +17,7 @@ import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.LabelImage;
 import org.regionwise.core.io.Nifti;
 import org.regionwise.examples.data.internal.Intensities;
+import org.regionwise.training.cache.CachedSlices;
 
 /**
  * A user dataset in nnU-Net raw layout:
@@ -64,16 +65,31 @@ public final class NnUnetDataset {
      * @param foregroundOnly keep only slices with at least one foreground voxel
      * @param normalization  intensity normalisation
      * @param validation     hold out validation data (cases, or slices for fewer than 5 cases); false: none
+     * @param cache          train from a preprocessed, memory-mapped case cache ({@link NnUnetCache}); null: load
+     *                       every training slice into the heap
      */
-    public record Options(int axis, boolean foregroundOnly, Normalization normalization, boolean validation) {
+    public record Options(int axis, boolean foregroundOnly, Normalization normalization, boolean validation,
+                          NnUnetCache.@Nullable Settings cache) {
         /**
-         * With validation.
+         * With validation, without a cache.
          *
          * @param axis the slice axis
          * @param foregroundOnly whether only slices with foreground are kept for training
          * @param normalization the intensity normalisation
          */
-        public Options(int axis, boolean foregroundOnly, Normalization normalization) { this(axis, foregroundOnly, normalization, true); }
+        public Options(int axis, boolean foregroundOnly, Normalization normalization) { this(axis, foregroundOnly, normalization, true, null); }
+
+        /**
+         * Without a cache.
+         *
+         * @param axis the slice axis
+         * @param foregroundOnly whether only slices with foreground are kept for training
+         * @param normalization the intensity normalisation
+         * @param validation whether validation data is held out
+         */
+        public Options(int axis, boolean foregroundOnly, Normalization normalization, boolean validation) {
+            this(axis, foregroundOnly, normalization, validation, null);
+        }
 
         /**
          * Checks that the slice axis is 0, 1 or 2.
@@ -82,17 +98,26 @@ public final class NnUnetDataset {
          * @param foregroundOnly keep only slices with at least one foreground voxel
          * @param normalization intensity normalisation
          * @param validation hold out validation data (cases, or slices for fewer than 5 cases); false: none
+         * @param cache the case cache, or null
          */
         public Options {
             if (axis < 0 || axis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + axis);
         }
 
         /**
-         * Axial slices, foreground slices only, z-score, with validation.
+         * Axial slices, foreground slices only, z-score, with validation, no cache.
          *
          * @return the options
          */
         public static Options defaults() { return new Options(2, true, Normalization.ZSCORE); }
+
+        /**
+         * These options with {@code cache}.
+         *
+         * @param cache the case cache settings, or null for none
+         * @return the options
+         */
+        public Options withCache(NnUnetCache.@Nullable Settings cache) { return new Options(axis, foregroundOnly, normalization, validation, cache); }
     }
 
     /** CT normalisation parameters from the training foreground: clip range, mean and std. */
@@ -135,19 +160,33 @@ public final class NnUnetDataset {
         String name = "nnunet:" + root.getFileName();
         CtStatistics ct = o.normalization() == Normalization.CT
                 ? ctStatistics(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k) : null;
-        List<Sample> trS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k, channels, o, ct, name);
-        List<Sample> vaS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), val, ending, k, channels, o, ct, name);
+        List<Sample> trS, vaS;
+        String cached = "";
+        if (o.cache() != null) {
+            List<String> cachedCases = new ArrayList<>(train);
+            cachedCases.addAll(val);
+            String normStamp = ct == null ? "zscore" : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std()).format();
+            NnUnetCache.Built built = NnUnetCache.build(root, o.cache(), cachedCases, ending, k, channels, ct, normStamp, classNames);
+            trS = CachedSlices.of(name, train, built.cases(train), o.axis(), o.foregroundOnly());
+            vaS = CachedSlices.of(name, val, built.cases(val), o.axis(), o.foregroundOnly());
+            cached = " Read from the case cache " + o.cache().directory() + " (" + o.cache().storage().name().toLowerCase(Locale.ROOT) + ").";
+        } else {
+            trS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k, channels, o, ct, name);
+            vaS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), val, ending, k, channels, o, ct, name);
+        }
         if (fewCases && o.validation() && trS.size() > 1) {
             // held-out slices: every 5th training slice (at least one) moves to validation
-            List<Sample> keep = new ArrayList<>();
-            vaS = new ArrayList<>();
-            for (int i = 0; i < trS.size(); i++) (i % 5 == 4 ? vaS : keep).add(trS.get(i));
-            if (vaS.isEmpty()) vaS.add(keep.remove(keep.size() - 1));
-            trS = keep;
+            List<Integer> keep = new ArrayList<>(), held = new ArrayList<>();
+            for (int i = 0; i < trS.size(); i++) (i % 5 == 4 ? held : keep).add(i);
+            if (held.isEmpty()) held.add(keep.remove(keep.size() - 1));
+            vaS = pick(trS, held);
+            trS = pick(trS, keep);
         }
-        List<Sample> teS = hasTs
-                ? volumes(root.resolve("imagesTs"), root.resolve("labelsTs"), testCases, ending, k, channels, ct, name)
-                : volumes(root.resolve("imagesTr"), root.resolve("labelsTr"), test, ending, k, channels, ct, name);
+        Path teImages = root.resolve(hasTs ? "imagesTs" : "imagesTr"), teLabels = root.resolve(hasTs ? "labelsTs" : "labelsTr");
+        List<String> teIds = hasTs ? testCases : test;
+        List<Sample> teS = LazyVolumes.of(teIds, id -> volume(teImages, teLabels, id, ending, k, channels, ct, name), channels);
+        if (o.cache() == null) teS = new ArrayList<>(teS); // in memory: read now, once
+        else for (String id : teIds) requireFiles(teImages, teLabels, id, ending, channels); // read when scored
         if (trS.isEmpty()) throw new IllegalArgumentException("nnU-Net dataset " + root + ": no training slice has foreground along axis " + o.axis());
         String norm = ct == null ? "z-score per volume"
                 : String.format(Locale.ROOT, "CT: clipped to [%.1f, %.1f], then (x - %.2f) / %.2f (training foreground statistics)",
@@ -158,7 +197,7 @@ public final class NnUnetDataset {
                         + "volumes, segmented slice by slice and scored in 3D; %d input channel%s; intensities %s.",
                 root.getFileName(), root, train.size(), val.size(), hasTs ? testCases.size() : test.size(),
                 split(fewCases, o.validation(), hasTs),
-                o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), channels, channels == 1 ? "" : "s", norm);
+                o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), channels, channels == 1 ? "" : "s", norm) + cached;
         IntensityNormalization norm2 = ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std());
         return new SplitDataset(name, classNames, trS, vaS, teS, description, norm2, o.axis());
     }
@@ -246,7 +285,7 @@ public final class NnUnetDataset {
         }
     }
 
-    private record Case(List<FloatImage> channels, LabelImage labels) {
+    record Case(List<FloatImage> channels, LabelImage labels) {
         FloatImage image() { return channels.get(0); }
     }
 
@@ -259,7 +298,24 @@ public final class NnUnetDataset {
         return n;
     }
 
-    private static Case read(Path images, Path labels, String id, String ending, int classes, int channels) {
+    /** The files of case {@code id}: labels, then channel 0, 1, ...; an error names the first one missing. */
+    static List<Path> requireFiles(Path images, Path labels, String id, String ending, int channels) {
+        List<Path> files = new ArrayList<>();
+        Path lab = labels.resolve(id + ending);
+        if (!Files.isRegularFile(lab)) throw new IllegalArgumentException("case " + id + ": label file " + lab + " is missing");
+        files.add(lab);
+        for (int c = 0; c < channels; c++) {
+            Path img = images.resolve(String.format(Locale.ROOT, "%s_%04d%s", id, c, ending));
+            if (!Files.isRegularFile(img)) {
+                throw new IllegalArgumentException("case " + id + ": channel " + c + " file " + img + " is missing (dataset.json declares "
+                        + channels + " channels)");
+            }
+            files.add(img);
+        }
+        return files;
+    }
+
+    static Case read(Path images, Path labels, String id, String ending, int classes, int channels) {
         Path lab = labels.resolve(id + ending);
         if (!Files.isRegularFile(lab)) throw new IllegalArgumentException("case " + id + ": label file " + lab + " is missing");
         LabelImage truth = Nifti.readLabels(lab);
@@ -307,14 +363,18 @@ public final class NnUnetDataset {
         return new CtStatistics(lo, hi, ms[0], ms[1]);
     }
 
-    /** Whole cases, normalised: the test split, scored per volume. */
-    private static List<Sample> volumes(Path images, Path labels, List<String> ids, String ending, int classes, int channels,
-                                        @Nullable CtStatistics ct, String name) {
-        List<Sample> out = new ArrayList<>();
-        for (String id : ids) {
-            Case c = read(images, labels, id, ending, classes, channels);
-            out.add(new Sample(name + "/" + id, normalised(c.channels(), ct), c.labels()));
-        }
+    /** A whole case, normalised: a test case, scored per volume (read when the test split is iterated). */
+    private static Sample volume(Path images, Path labels, String id, String ending, int classes, int channels,
+                                 @Nullable CtStatistics ct, String name) {
+        Case c = read(images, labels, id, ending, classes, channels);
+        return new Sample(name + "/" + id, normalised(c.channels(), ct), c.labels());
+    }
+
+    /** The samples at {@code positions}: a view for cached slices, a copy otherwise. */
+    private static List<Sample> pick(List<Sample> all, List<Integer> positions) {
+        if (all instanceof CachedSlices cs) return cs.select(positions.stream().mapToInt(Integer::intValue).toArray());
+        List<Sample> out = new ArrayList<>(positions.size());
+        for (int i : positions) out.add(all.get(i));
         return out;
     }
 

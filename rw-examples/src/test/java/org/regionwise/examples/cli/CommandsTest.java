@@ -60,6 +60,40 @@ class CommandsTest {
     }
 
     @Test
+    void trainingFromTheCaseCacheScoresExactlyAsTrainingFromMemory() throws Exception {
+        Path data = dir.resolve("Dataset002_Tiny");
+        TinyNnUnet.write(data, 10, true, TinyNnUnet.DATASET_JSON_V2);
+        String[] common = {"train", "--dataset", "nnunet:" + data, "--loss", "rrw", "--no-plan", "--epochs", "2", "--iterations", "3",
+                "--depth", "2", "--patch", "8", "--batch", "4", "--threads", "1", "--no-progress"};
+        Result cached = rw(true, concat(common, "--out", dir.resolve("cached").toString()));
+        assertThat(cached.code()).as(cached.err()).isZero();
+        assertThat(cached.out()).contains("case cache " + dir.resolve("rw-cache").resolve("Dataset002_Tiny").toAbsolutePath(), "10 cases, 10 written");
+        Result memory = rw(true, concat(common, "--no-cache", "--out", dir.resolve("memory").toString()));
+        assertThat(memory.code()).as(memory.err()).isZero();
+        assertThat(memory.out()).doesNotContain("case cache");
+        // same batches, so the same weights, losses and test scores, bit for bit
+        assertThat(Files.readString(dir.resolve("cached/test-scores.csv"))).isEqualTo(Files.readString(dir.resolve("memory/test-scores.csv")));
+        assertThat(column(dir.resolve("cached/history.csv"), "train_loss")).isEqualTo(column(dir.resolve("memory/history.csv"), "train_loss"));
+        // a second run reuses every case file
+        Result again = rw(true, concat(common, "--out", dir.resolve("again").toString()));
+        assertThat(again.out()).contains("0 written and 10 up to date");
+        assertThat(Files.readString(dir.resolve("again/test-scores.csv"))).isEqualTo(Files.readString(dir.resolve("memory/test-scores.csv")));
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static List<String> column(Path csv, String name) throws java.io.IOException {
+        List<List<String>> rows = Csv.parse(Files.readString(csv));
+        int c = rows.get(0).indexOf(name);
+        assertThat(c).as("column %s of %s: %s", name, csv, rows.get(0)).isNotNegative();
+        return rows.stream().skip(1).map(r -> r.get(c)).toList();
+    }
+
+    @Test
     void trainsOnAnNnUnetFolderWithCtNormalisation() throws Exception {
         Path data = dir.resolve("Dataset001_Tiny");
         TinyNnUnet.write(data, 10, true, TinyNnUnet.DATASET_JSON_V2);

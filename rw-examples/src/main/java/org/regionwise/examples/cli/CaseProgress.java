@@ -1,0 +1,70 @@
+package org.regionwise.examples.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
+import org.regionwise.examples.data.NnUnetCache;
+
+/**
+ * Progress over cases (preprocess, predict, evaluate) on stderr: a bar redrawn in place on a terminal, or one line
+ * per finished case ({@code [3/96] case_003 ...}) for logs, or nothing. Thread-safe.
+ */
+final class CaseProgress implements NnUnetCache.Listener, AutoCloseable {
+    private final String task;
+    private final PrintStream out;
+    private final ProgressDisplay.Mode mode;
+    private final long start = System.nanoTime();
+    private @Nullable ProgressBar bar;
+    private int total;
+
+    CaseProgress(String task, PrintStream out, ProgressOptions options) {
+        this.task = task;
+        this.out = out;
+        ProgressDisplay.Mode m = options.none ? ProgressDisplay.Mode.NONE : options.mode;
+        if (m == ProgressDisplay.Mode.AUTO) m = System.console() != null ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES;
+        this.mode = m;
+    }
+
+    /** Starts counting {@code cases}. */
+    synchronized void start(int cases) {
+        total = cases;
+        if (mode == ProgressDisplay.Mode.BAR && bar == null) {
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(cases).setStyle(ProgressBarStyle.ASCII)
+                    .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(out)).continuousUpdate().build();
+        }
+    }
+
+    /** Case number {@code done} of the total has finished; {@code what} says how. */
+    synchronized void done(int done, String caseId, String what) {
+        if (bar != null) {
+            bar.stepTo(done);
+            bar.setExtraMessage(caseId);
+        } else if (mode == ProgressDisplay.Mode.LINES) {
+            double s = (System.nanoTime() - start) / 1e9;
+            String eta = done < total ? String.format(Locale.ROOT, ", about %s left", ProgressDisplay.duration(java.time.Duration.ofSeconds(
+                    Math.round(s / done * (total - done))))) : "";
+            out.printf(Locale.ROOT, "%s [%d/%d] %s: %s (%.1f s%s)%n", task, done, total, caseId, what, s, eta);
+            out.flush();
+        }
+    }
+
+    @Override public void started(int cases, int workers) { start(cases); }
+
+    @Override public void caseDone(String id, boolean reused, long bytes, int done, int total) {
+        if (reused && mode == ProgressDisplay.Mode.LINES) return; // the summary counts them; a line each would bury the new ones
+        done(done, id, (reused ? "up to date, " : "written, ") + String.format(Locale.ROOT, "%.1f MB", bytes / 1e6));
+    }
+
+    @Override public void finished(NnUnetCache.Report report) { close(); }
+
+    @Override public synchronized void close() {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+    }
+}
