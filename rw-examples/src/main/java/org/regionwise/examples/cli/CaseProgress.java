@@ -1,6 +1,5 @@
 package org.regionwise.examples.cli;
 
-import java.io.PrintStream;
 import java.util.Locale;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -15,13 +14,14 @@ import org.regionwise.examples.data.NnUnetCache;
  */
 final class CaseProgress implements NnUnetCache.Listener, AutoCloseable {
     private final String task;
-    private final PrintStream out;
-    private final ProgressDisplay.Mode mode;
+    private final java.io.PrintWriter out;
+    private ProgressDisplay.Mode mode;
     private final long start = System.nanoTime();
     private @Nullable ProgressBar bar;
     private int total;
 
-    CaseProgress(String task, PrintStream out, ProgressOptions options) {
+    /** Lines go to {@code out} (the command's stderr); the bar, which needs a terminal, to {@code System.err}. */
+    CaseProgress(String task, java.io.PrintWriter out, ProgressOptions options) {
         this.task = task;
         this.out = out;
         ProgressDisplay.Mode m = options.none ? ProgressDisplay.Mode.NONE : options.mode;
@@ -32,9 +32,10 @@ final class CaseProgress implements NnUnetCache.Listener, AutoCloseable {
     /** Starts counting {@code cases}. */
     synchronized void start(int cases) {
         total = cases;
+        if (cases <= 1) mode = ProgressDisplay.Mode.NONE; // one file: the command's own output says it all
         if (mode == ProgressDisplay.Mode.BAR && bar == null) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(cases).setStyle(ProgressBarStyle.ASCII)
-                    .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(out)).continuousUpdate().build();
+                    .setUpdateIntervalMillis(250).setConsumer(new ConsoleProgressBarConsumer(System.err)).continuousUpdate().build();
         }
     }
 

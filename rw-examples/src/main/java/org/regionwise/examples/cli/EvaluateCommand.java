@@ -85,25 +85,84 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Tolerance of the normalised surface Dice, mm (default: ${DEFAULT-VALUE}).")
     double nsdTolerance;
 
+    @Option(names = "--workers", paramLabel = "N",
+            description = "Cases evaluated in parallel, each holding one case in memory (default: the processors).")
+    @org.jspecify.annotations.Nullable Integer workers;
+
+    @Option(names = "--resume", description = "With --out: keep the cases an interrupted run already finished (kept in FILE.partial/) "
+            + "and evaluate only the others.")
+    boolean resume;
+
+    @picocli.CommandLine.Mixin ProgressOptions progress = new ProgressOptions();
+
     private record Case(String id, Path pred, Path ref) {}
+
+    /** The folder that keeps each finished case's rows until the run completes: {@code FILE.partial}. */
+    static Path partialDir(Path out) { return out.resolveSibling(out.getFileName() + ".partial"); }
 
     @Override
     public Integer call() {
         EvaluationOptions options = options();
         List<Case> cases = pairs();
+        int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
+        if (w < 1) throw new UserError("--workers must be >= 1, got " + w);
+        if (resume && out == null) throw new UserError("--resume needs --out FILE (finished cases are kept beside it)");
+        Path partial = out == null ? null : partialDir(out);
+        Map<String, CaseEvaluation> finished = new java.util.concurrent.ConcurrentHashMap<>();
+        if (partial != null) {
+            try {
+                if (resume && Files.isDirectory(partial)) {
+                    for (Case c : cases) {
+                        Path f = partial.resolve(c.id() + ".csv");
+                        if (!Files.isRegularFile(f)) continue;
+                        List<CaseEvaluation> back = ResultsCsv.parseCases(Files.readString(f));
+                        if (back.size() == 1 && back.get(0).caseId().equals(c.id())) finished.put(c.id(), back.get(0));
+                    }
+                } else if (Files.exists(partial)) {
+                    org.regionwise.core.io.FileTrees.delete(partial);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare " + partial + ": " + e.getMessage(), e);
+            }
+        }
+        int kept = finished.size();
+        // labels found per case; a case evaluated with none (no foreground anywhere) is recorded here, not in the journal
+        Map<String, int[]> labelsOf = new java.util.concurrent.ConcurrentHashMap<>();
+        for (CaseEvaluation e : finished.values()) labelsOf.put(e.caseId(), e.labels());
+        List<Case> todo = cases.stream().filter(c -> !finished.containsKey(c.id())).toList();
+        int[] done = {kept};
+        try (CaseProgress p = new CaseProgress("evaluate", spec.commandLine().getErr(), progress)) {
+            p.start(cases.size());
+            java.util.function.Consumer<Case> one = c -> {
+                LabelImage r = Nifti.readLabels(c.ref());
+                LabelImage pr = Nifti.readLabels(c.pred());
+                checkGrids(c, pr.grid(), r.grid());
+                int[] labels = classes != null ? classes : presentLabels(pr, r);
+                CaseEvaluation e = labels.length == 0 ? new CaseEvaluation(c.id(), labels, Map.of(), Map.of())
+                        : Metrics.evaluate(c.id(), pr, r, labels, options);
+                labelsOf.put(c.id(), labels);
+                finished.put(c.id(), e);
+                if (partial != null && labels.length > 0) AtomicFiles.writeString(partial.resolve(c.id() + ".csv"), ResultsCsv.cases(List.of(e)));
+                synchronized (done) {
+                    done[0]++;
+                    p.done(done[0], c.id(), labels.length + " label" + (labels.length == 1 ? "" : "s"));
+                }
+            };
+            try {
+                ParallelCases.forEach(todo, w, "rw-evaluate", one);
+            } catch (RuntimeException | Error e) {
+                if (partial != null && Files.isDirectory(partial)) {
+                    spec.commandLine().getErr().println("rw evaluate: the cases finished so far are kept in " + partial
+                            + "; after fixing the problem, rerun with --resume to evaluate only the others");
+                }
+                throw e;
+            }
+        }
         List<CaseEvaluation> results = new ArrayList<>();
         TreeSet<Integer> seen = new TreeSet<>();
         for (Case c : cases) {
-            LabelImage r = Nifti.readLabels(c.ref());
-            LabelImage p = Nifti.readLabels(c.pred());
-            checkGrids(c, p.grid(), r.grid());
-            int[] labels = classes != null ? classes : presentLabels(p, r);
-            for (int l : labels) seen.add(l);
-            if (labels.length == 0) {
-                results.add(new CaseEvaluation(c.id(), labels, Map.of(), Map.of()));
-                continue;
-            }
-            results.add(Metrics.evaluate(c.id(), p, r, labels, options));
+            results.add(finished.get(c.id()));
+            for (int l : labelsOf.get(c.id())) seen.add(l);
         }
         if (classes == null) {
             if (seen.isEmpty()) throw new UserError("no foreground label (> 0) in any prediction or reference; nothing to evaluate");
@@ -111,6 +170,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         List<MetricSummary> summary = Aggregation.summarize(results);
         emit(results, summary, options);
+        if (kept > 0) spec.commandLine().getErr().println("rw evaluate: " + kept + " case(s) kept from the interrupted run in " + partial);
+        if (partial != null) org.regionwise.examples.cli.RunSetup.deleteQuietly(partial);
         return 0;
     }
 

@@ -52,9 +52,21 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "FILE_OR_DIR", description = "Label file, or folder for a folder input.")
     Path out;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Cases segmented in parallel, each worker with its own copy of the model and one case in memory "
+                    + "(default: ${DEFAULT-VALUE}; more overlap reading and writing with the network).")
+    int workers;
+
+    @Option(names = "--skip-existing", description = "Keep outputs that already exist (a killed folder prediction continues where it "
+            + "stopped: every output is written atomically, so an existing one is complete).")
+    boolean skipExisting;
+
+    @Mixin ProgressOptions progress = new ProgressOptions();
+
     @Override public Integer call() throws IOException {
         RunConfig config = RunConfig.read(model);
         if (!Files.exists(input)) throw new IllegalArgumentException("--input " + input + ": no such file or folder");
+        if (workers < 1) throw new IllegalArgumentException("--workers must be >= 1, got " + workers);
         PrintWriter o = spec.commandLine().getOut();
         List<Path[]> jobs = new ArrayList<>();
         if (Files.isDirectory(input)) {
@@ -68,7 +80,10 @@ public final class PredictCommand implements Callable<Integer> {
             if (Files.isDirectory(out)) out = out.resolve(outputName(input));
             jobs.add(new Path[] {input, out});
         }
-        try (TrainedModel m = backends.apply(config.backend(), precision.value).load(model.resolve("model"))) {
+        List<TrainedModel> models = new ArrayList<>();
+        try {
+            models.add(backends.apply(config.backend(), precision.value).load(model.resolve("model")));
+            TrainedModel m = models.get(0);
             if (m.spec().classes() != config.classNames().size()) {
                 throw new IllegalArgumentException(model + ": the model has " + m.spec().classes() + " classes but config.properties lists "
                         + config.classNames().size());
@@ -78,14 +93,50 @@ public final class PredictCommand implements Callable<Integer> {
             // every input is checked before anything is written: a bad case leaves no output behind
             List<List<Path>> inputs = new ArrayList<>();
             for (Path[] j : jobs) inputs.add(channelFiles(j[0], channels));
-            for (int i = 0; i < jobs.size(); i++) {
-                Path[] j = jobs.get(i);
-                LabelImage labels = segment(m, config, inputs.get(i));
-                if (j[1].getParent() != null) Files.createDirectories(j[1].getParent());
-                if (isPng(j[0])) Png.write(j[1], labels);
-                else Nifti.write(j[1], labels);
-                o.printf(Locale.ROOT, "%s -> %s (%s, classes present: %s)%n", j[0], j[1], labels.grid().describeSize(), labels.histogram().keySet());
+            List<Integer> todo = new ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) if (!(skipExisting && Files.isRegularFile(jobs.get(i)[1]))) todo.add(i);
+            int skipped = jobs.size() - todo.size();
+            if (skipped > 0) o.printf(Locale.ROOT, "%d of %d outputs exist and are kept (--skip-existing)%n", skipped, jobs.size());
+            int n = Math.min(workers, Math.max(1, todo.size()));
+            for (int k = 1; k < n; k++) models.add(backends.apply(config.backend(), precision.value).load(model.resolve("model")));
+            java.util.concurrent.BlockingQueue<TrainedModel> free = new java.util.concurrent.LinkedBlockingQueue<>(models);
+            int[] done = {skipped};
+            List<Path[]> js = jobs;
+            try (CaseProgress p = new CaseProgress("predict", spec.commandLine().getErr(), progress)) {
+                p.start(jobs.size());
+                java.util.function.Consumer<Integer> one = i -> {
+                    Path[] j = js.get(i);
+                    TrainedModel mm;
+                    try {
+                        mm = free.take();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    }
+                    LabelImage labels;
+                    try {
+                        labels = segment(mm, config, inputs.get(i));
+                    } finally {
+                        free.add(mm);
+                    }
+                    try {
+                        if (j[1].getParent() != null) Files.createDirectories(j[1].getParent());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    if (isPng(j[0])) Png.write(j[1], labels);
+                    else Nifti.write(j[1], labels);
+                    synchronized (done) {
+                        done[0]++;
+                        o.printf(Locale.ROOT, "%s -> %s (%s, classes present: %s)%n", j[0], j[1], labels.grid().describeSize(), labels.histogram().keySet());
+                        o.flush();
+                        p.done(done[0], j[1].getFileName().toString(), "written");
+                    }
+                };
+                ParallelCases.forEach(todo, n, "rw-predict", one);
             }
+        } finally {
+            for (TrainedModel m : models) m.close();
         }
         o.flush();
         return 0;

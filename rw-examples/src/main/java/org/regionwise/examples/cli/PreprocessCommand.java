@@ -64,7 +64,7 @@ public final class PreprocessCommand implements Callable<Integer> {
         int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         if (w < 1) throw new UserError("--workers must be >= 1, got " + w);
         PrintWriter o = spec.commandLine().getOut();
-        try (CaseProgress p = new CaseProgress("preprocess", System.err, progress)) {
+        try (CaseProgress p = new CaseProgress("preprocess", spec.commandLine().getErr(), progress)) {
             NnUnetCache.Settings s = new NnUnetCache.Settings(out, float16 ? CaseFile.Storage.FLOAT16 : CaseFile.Storage.FLOAT32, w, verify, p);
             NnUnetDataset.Options opts = new NnUnetDataset.Options(2, true, ct ? NnUnetDataset.Normalization.CT : NnUnetDataset.Normalization.ZSCORE,
                     !noValidation, s);

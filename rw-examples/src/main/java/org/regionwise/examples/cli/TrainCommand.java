@@ -158,6 +158,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** Deletes the cache folder {@code dir} and its {@code rw-cache} parent when that is left empty. */
+    private static void deleteCache(Path dir) {
+        RunSetup.deleteQuietly(dir);
+        Path parent = dir.getParent();
+        if (parent != null && parent.getFileName().toString().equals("rw-cache") && Files.isDirectory(parent)) {
+            try (var l = Files.list(parent)) {
+                if (l.findAny().isEmpty()) Files.deleteIfExists(parent);
+            } catch (java.io.IOException ignored) {
+                // the original error matters more
+            }
+        }
+    }
+
     /** The smallest in-plane edge of the training images (read from the headers for cached slices). */
     static int smallestEdge(List<Sample> training) {
         int edge = Integer.MAX_VALUE;
@@ -190,11 +203,14 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         TrainingSettings settings;
         Dataset d;
+        Path newCache = null;
         try {
             DatasetRegistry registry = run.datasetOptions().registry();
-            try (CaseProgress p = new CaseProgress("preprocess", System.err, progress)) {
+            try (CaseProgress p = new CaseProgress("preprocess", spec.commandLine().getErr(), progress)) {
                 if (DatasetRegistry.isNnUnet(datasetName) && !noCache) {
-                    registry = new DatasetRegistry(registry.synthetic(), registry.colin27(), registry.nnunet().withCache(cacheSettings(datasetName, out, p)));
+                    var cacheWith = cacheSettings(datasetName, out, p);
+                    if (!Files.exists(cacheWith.directory())) newCache = cacheWith.directory();
+                    registry = new DatasetRegistry(registry.synthetic(), registry.colin27(), registry.nnunet().withCache(cacheWith));
                 } else if (cache != null || cacheFloat16) {
                     throw new UserError((cache != null ? "--cache" : "--cache-float16") + (noCache ? " contradicts --no-cache" : " applies to nnU-Net folders only"));
                 }
@@ -224,6 +240,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (Exception | Error e) {
             // nothing half-written: a run directory this command created is removed when the run cannot start
             if (created && run.resume() == null) RunSetup.deleteQuietly(out);
+            if (newCache != null) deleteCache(newCache); // nor a cache it created (a killed preprocess keeps its cases)
             throw e;
         }
         String testUnit = d.test().stream().anyMatch(t -> !t.image().grid().is2D()) ? "test volumes" : "test images";

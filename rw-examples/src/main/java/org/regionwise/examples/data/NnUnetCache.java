@@ -257,6 +257,11 @@ public final class NnUnetCache {
                 throw new IllegalStateException("preprocessing failed: " + c, c);
             } finally {
                 pool.shutdownNow();
+                try { // a failed case stops the others; wait until none is still writing
+                    if (!pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) throw new IllegalStateException("preprocessing workers did not stop");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         Map<String, CachedCase> ordered = new LinkedHashMap<>();

@@ -80,6 +80,36 @@ class CommandsTest {
         assertThat(Files.readString(dir.resolve("again/test-scores.csv"))).isEqualTo(Files.readString(dir.resolve("memory/test-scores.csv")));
     }
 
+    @Test
+    void predictWithWorkersWritesEveryCaseAndSkipExistingContinuesAKilledRun() throws Exception {
+        Path data = dir.resolve("Dataset003_Tiny");
+        TinyNnUnet.write(data, 10, true, TinyNnUnet.DATASET_JSON_V2);
+        Path imgs = data.resolve("imagesTr");
+        Path run = dir.resolve("run-p");
+        Result t = rw("train", "--dataset", "nnunet:" + data, "--no-plan", "--epochs", "1", "--iterations", "1", "--depth", "2",
+                "--patch", "8", "--no-progress", "--out", run.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        Path serial = dir.resolve("serial"), parallel = dir.resolve("parallel");
+        assertThat(rw("predict", "--model", run.toString(), "--input", imgs.toString(), "--out", serial.toString()).code()).isZero();
+        Result p = rw("predict", "--model", run.toString(), "--input", imgs.toString(), "--out", parallel.toString(), "--workers", "3",
+                "--progress", "lines");
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(p.err()).contains("predict [10/10]");
+        for (int c = 0; c < 10; c++) {
+            String n = String.format("case_%03d.nii.gz", c);
+            assertThat(Nifti.readLabels(parallel.resolve(n)).data()).as(n).containsExactly(Nifti.readLabels(serial.resolve(n)).data());
+        }
+        // a run killed after 7 cases: the 7 outputs are complete (atomic writes) and kept, the other 3 are written
+        for (int c = 7; c < 10; c++) Files.delete(parallel.resolve(String.format("case_%03d.nii.gz", c)));
+        long before = Files.getLastModifiedTime(parallel.resolve("case_000.nii.gz")).toMillis();
+        Thread.sleep(20);
+        Result again = rw("predict", "--model", run.toString(), "--input", imgs.toString(), "--out", parallel.toString(), "--skip-existing");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.out()).contains("7 of 10 outputs exist and are kept").contains("case_009.nii.gz").doesNotContain("case_000_0000.nii.gz ->");
+        assertThat(Files.getLastModifiedTime(parallel.resolve("case_000.nii.gz")).toMillis()).isEqualTo(before);
+        assertThat(parallel.resolve("case_008.nii.gz")).exists();
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -75,6 +75,51 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void workersGiveTheSameResultsAndAnInterruptedRunResumesWithItsFinishedCases() throws Exception {
+        Path pd = Files.createDirectories(dir.resolve("pred"));
+        Path rd = Files.createDirectories(dir.resolve("ref"));
+        for (int c = 0; c < 6; c++) {
+            Nifti.write(pd.resolve("c" + c + ".nii.gz"), labels(G, 3 + c % 3, c % 2 == 0));
+            Nifti.write(rd.resolve("c" + c + ".nii.gz"), labels(G, 2, true));
+        }
+        Path one = dir.resolve("one.csv"), three = dir.resolve("three.csv");
+        assertThat(Cli.run("evaluate", "--pred", pd.toString(), "--ref", rd.toString(), "--format", "csv", "--workers", "1",
+                "--out", one.toString()).exit()).isZero();
+        Cli.Result par = Cli.run("evaluate", "--pred", pd.toString(), "--ref", rd.toString(), "--format", "csv", "--workers", "3",
+                "--progress", "lines", "--out", three.toString());
+        assertThat(par.exit()).as(par.err()).isZero();
+        assertThat(Files.readString(three)).isEqualTo(Files.readString(one));
+        assertThat(par.err()).contains("evaluate [6/6]");
+        assertThat(EvaluateCommand.partialDir(three)).doesNotExist();
+
+        // case c3 is broken: c0..c2 finish (one worker, name order), the run fails and keeps them
+        Path good = dir.resolve("c3.nii.gz");
+        Files.move(pd.resolve("c3.nii.gz"), good);
+        Nifti.write(pd.resolve("c3.nii.gz"), labels(Grid.of(new int[] {20, 16, 6}, new double[] {1, 1, 1}), 5, false));
+        Path out = dir.resolve("resumed.csv");
+        Cli.Result failed = Cli.run("evaluate", "--pred", pd.toString(), "--ref", rd.toString(), "--format", "csv", "--workers", "1",
+                "--out", out.toString());
+        assertThat(failed.exit()).isEqualTo(CliErrors.USER_ERROR);
+        assertThat(failed.err()).contains("different grids").contains("--resume");
+        assertThat(EvaluateCommand.partialDir(out).resolve("c0.csv")).exists();
+        assertThat(EvaluateCommand.partialDir(out).resolve("c2.csv")).exists();
+        assertThat(out).doesNotExist();
+        // fixed; c0's prediction changes too, but --resume keeps its finished result instead of recomputing it
+        Files.move(good, pd.resolve("c3.nii.gz"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Nifti.write(pd.resolve("c0.nii.gz"), labels(G, 2, true));
+        Cli.Result resumed = Cli.run("evaluate", "--pred", pd.toString(), "--ref", rd.toString(), "--format", "csv", "--resume",
+                "--out", out.toString());
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("3 case(s) kept from the interrupted run");
+        assertThat(Files.readString(out)).isEqualTo(Files.readString(one));
+        assertThat(EvaluateCommand.partialDir(out)).doesNotExist();
+        // without --resume everything is evaluated afresh: c0 now matches its reference
+        Path fresh = dir.resolve("fresh.csv");
+        assertThat(Cli.run("evaluate", "--pred", pd.toString(), "--ref", rd.toString(), "--format", "csv", "--out", fresh.toString()).exit()).isZero();
+        assertThat(Files.readString(fresh)).contains("c0,1,dice,,measured,1.0,");
+    }
+
+    @Test
     void missingCounterpartIsAOneLineErrorNamingTheFile() throws Exception {
         Path pd = Files.createDirectories(dir.resolve("pred"));
         Path rd = Files.createDirectories(dir.resolve("ref"));

@@ -81,6 +81,97 @@ public final class ResultsCsv {
      */
     public static void writeSummary(Path file, List<MetricSummary> rows) { AtomicFiles.writeString(file, summary(rows)); }
 
+    /**
+     * Reads back what {@link #cases} wrote: the evaluations of the cases that have rows, in the order their first row
+     * appears, each with the labels of its rows. Values round-trip exactly (full-precision numbers).
+     *
+     * @param text CSV text with the header {@code case,label,metric,unit,status,value,note} (a missing final line end
+     *             is fine; a last line cut short is dropped, as a write interrupted mid-line leaves it)
+     * @return the evaluations
+     * @throws IllegalArgumentException for another header, an unknown metric or status, or a bad number
+     */
+    public static List<CaseEvaluation> parseCases(String text) {
+        List<List<String>> rows = parse(text);
+        if (rows.isEmpty() || !rows.get(0).equals(List.of("case", "label", "metric", "unit", "status", "value", "note"))) {
+            throw new IllegalArgumentException("not a per-case results CSV (header " + (rows.isEmpty() ? "missing" : rows.get(0)) + ")");
+        }
+        Map<String, Map<MetricId, MetricValue>> values = new java.util.LinkedHashMap<>();
+        Map<String, Map<MetricId, String>> skipped = new java.util.LinkedHashMap<>();
+        Map<String, java.util.TreeSet<Integer>> labels = new java.util.LinkedHashMap<>();
+        for (int r = 1; r < rows.size(); r++) {
+            List<String> row = rows.get(r);
+            if (row.size() != 7) {
+                if (r == rows.size() - 1) break; // the line a killed writer left unfinished
+                throw new IllegalArgumentException("row " + r + " has " + row.size() + " fields, expected 7: " + row);
+            }
+            String id = row.get(0);
+            int label = Integer.parseInt(row.get(1));
+            MetricId key = new MetricId(id, label, org.regionwise.metrics.Metric.fromKey(row.get(2)));
+            values.computeIfAbsent(id, k -> new java.util.LinkedHashMap<>());
+            skipped.computeIfAbsent(id, k -> new java.util.LinkedHashMap<>());
+            labels.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(label);
+            String note = row.get(6);
+            switch (row.get(4)) {
+                case "measured" -> values.get(id).put(key, MetricValue.of(number(row.get(5))));
+                case "undefined" -> values.get(id).put(key, new MetricValue(Double.NaN, note.isEmpty() ? null : note));
+                case "substituted" -> values.get(id).put(key, MetricValue.substituted(number(row.get(5)), note));
+                case "skipped" -> skipped.get(id).put(key, note);
+                default -> throw new IllegalArgumentException("row " + r + ": unknown status '" + row.get(4) + "'");
+            }
+        }
+        List<CaseEvaluation> out = new java.util.ArrayList<>();
+        for (String id : values.keySet()) {
+            out.add(new CaseEvaluation(id, labels.get(id).stream().mapToInt(Integer::intValue).toArray(), values.get(id), skipped.get(id)));
+        }
+        return out;
+    }
+
+    private static double number(String s) {
+        return switch (s) {
+            case "NaN" -> Double.NaN;
+            case "inf" -> Double.POSITIVE_INFINITY;
+            case "-inf" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
+    }
+
+    /** RFC 4180 fields of every line (quotes, doubled quotes, commas and line ends inside quotes). */
+    static List<List<String>> parse(String text) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        List<String> row = new java.util.ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false, any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') { field.append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else field.append(c);
+            } else if (c == '"') {
+                quoted = true;
+                any = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+                any = true;
+            } else if (c == '\n') {
+                row.add(field.toString());
+                field.setLength(0);
+                rows.add(row);
+                row = new java.util.ArrayList<>();
+                any = false;
+            } else if (c != '\r') {
+                field.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
     static String quote(String s) {
         if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
         return '"' + s.replace("\"", "\"\"") + '"';

@@ -44,6 +44,26 @@ class WritersTest {
     }
 
     @Test
+    void theCasesCsvReadsBackToTheSameEvaluations() {
+        String csv = ResultsCsv.cases(cases());
+        List<CaseEvaluation> back = ResultsCsv.parseCases(csv);
+        assertThat(back).hasSize(2);
+        assertThat(ResultsCsv.cases(back)).isEqualTo(csv);
+        assertThat(back.get(0).caseId()).isEqualTo("case,1");
+        assertThat(back.get(0).labels()).containsExactly(1);
+        assertThat(back.get(0).skipped()).containsEntry(new MetricId("case,1", 1, Metric.HAUSDORFF95), "skipped by policy");
+        assertThat(back.get(0).asMap().get(new MetricId("case,1", 1, Metric.HAUSDORFF)).value()).isInfinite();
+        // full precision survives, and a line cut short by a kill is dropped
+        CaseEvaluation c = new CaseEvaluation("c", new int[] {2, 5}, Map.of(new MetricId("c", 2, Metric.DICE), MetricValue.of(0.1 + 0.2),
+                new MetricId("c", 5, Metric.DICE), MetricValue.of(Math.PI)), Map.of());
+        String full = ResultsCsv.cases(List.of(c));
+        assertThat(ResultsCsv.parseCases(full).get(0).asMap().get(new MetricId("c", 2, Metric.DICE)).value()).isEqualTo(0.1 + 0.2);
+        assertThat(ResultsCsv.parseCases(full).get(0).labels()).containsExactly(2, 5);
+        assertThat(ResultsCsv.parseCases(full.substring(0, full.length() - 6)).get(0).asMap()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResultsCsv.parseCases("a,b\n1,2\n")).hasMessageContaining("header");
+    }
+
+    @Test
     void summaryCsvAndTable() {
         List<MetricSummary> s = Aggregation.summarize(cases());
         String csv = ResultsCsv.summary(s);

@@ -1,0 +1,41 @@
+package org.regionwise.examples.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/** Runs one task per case on a few daemon threads (on the calling thread for one worker); the first failure is rethrown. */
+final class ParallelCases {
+    private ParallelCases() {}
+
+    static <T> void forEach(List<T> cases, int workers, String threadName, Consumer<T> task) {
+        int n = Math.min(workers, cases.size());
+        if (n <= 1) {
+            for (T c : cases) task.accept(c);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            for (T c : cases) fs.add(pool.submit(() -> task.accept(c)));
+            for (Future<?> f : fs) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(threadName + " was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error er) throw er;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
