@@ -9,20 +9,26 @@ import org.jspecify.annotations.Nullable;
 import org.regionwise.examples.data.NnUnetCache;
 
 /**
- * Progress over cases (preprocess, predict, evaluate) on stderr: a bar redrawn in place on a terminal, or one line
- * per finished case ({@code [3/96] case_003 ...}) for logs, or nothing. Thread-safe.
+ * Progress over cases (preprocess, predict, evaluate) on stderr: a bar redrawn in place on a terminal, or for logs a
+ * plain line ({@code [3/96] case_003 ...}) at most every 30 s and for the last case, or nothing. Thread-safe.
  */
 final class CaseProgress implements NnUnetCache.Listener, AutoCloseable {
     private final String task;
     private final java.io.PrintWriter out;
     private ProgressDisplay.Mode mode;
     private final long start = System.nanoTime();
+    private final boolean lastLine;
+    private long lastLineNanos = System.nanoTime();
     private @Nullable ProgressBar bar;
     private int total;
 
     /** Lines go to {@code out} (the command's stderr); the bar, which needs a terminal, to {@code System.err}. */
-    CaseProgress(String task, java.io.PrintWriter out, ProgressOptions options) {
+    CaseProgress(String task, java.io.PrintWriter out, ProgressOptions options) { this(task, out, options, true); }
+
+    /** With {@code lastLine} false, no line for the last case (the caller prints its own summary). */
+    CaseProgress(String task, java.io.PrintWriter out, ProgressOptions options, boolean lastLine) {
         this.task = task;
+        this.lastLine = lastLine;
         this.out = out;
         ProgressDisplay.Mode m = options.none ? ProgressDisplay.Mode.NONE : options.mode;
         if (m == ProgressDisplay.Mode.AUTO) m = System.console() != null ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES;
@@ -45,6 +51,10 @@ final class CaseProgress implements NnUnetCache.Listener, AutoCloseable {
             bar.stepTo(done);
             bar.setExtraMessage(caseId);
         } else if (mode == ProgressDisplay.Mode.LINES) {
+            long now = System.nanoTime();
+            boolean last = done >= total;
+            if (last ? !lastLine : now - lastLineNanos < ProgressDisplay.LINE_INTERVAL_NANOS) return;
+            lastLineNanos = now;
             double s = (System.nanoTime() - start) / 1e9;
             String eta = done < total ? String.format(Locale.ROOT, ", about %s left", ProgressDisplay.duration(java.time.Duration.ofSeconds(
                     Math.round(s / done * (total - done))))) : "";
@@ -56,7 +66,6 @@ final class CaseProgress implements NnUnetCache.Listener, AutoCloseable {
     @Override public void started(int cases, int workers) { start(cases); }
 
     @Override public void caseDone(String id, boolean reused, long bytes, int done, int total) {
-        if (reused && mode == ProgressDisplay.Mode.LINES) return; // the summary counts them; a line each would bury the new ones
         done(done, id, (reused ? "up to date, " : "written, ") + String.format(Locale.ROOT, "%.1f MB", bytes / 1e6));
     }
 

@@ -206,7 +206,7 @@ public final class TrainCommand implements Callable<Integer> {
         Path newCache = null;
         try {
             DatasetRegistry registry = run.datasetOptions().registry();
-            try (CaseProgress p = new CaseProgress("preprocess", spec.commandLine().getErr(), progress)) {
+            try (CaseProgress p = new CaseProgress("preprocess", spec.commandLine().getErr(), progress, false)) {
                 if (DatasetRegistry.isNnUnet(datasetName) && !noCache) {
                     var cacheWith = cacheSettings(datasetName, out, p);
                     if (!Files.exists(cacheWith.directory())) newCache = cacheWith.directory();
