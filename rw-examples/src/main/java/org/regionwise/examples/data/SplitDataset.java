@@ -50,6 +50,7 @@ public record SplitDataset(String name, List<String> classNames, List<Sample> tr
         List<List<Sample>> eager = new java.util.ArrayList<>();
         int lazyChannels = -1;
         for (List<Sample> split : List.of(training, validation, test)) {
+            if (split.isEmpty()) continue;
             int c = split instanceof CachedSlices cs ? cs.channels() : split instanceof LazyVolumes lv ? lv.channels() : -1;
             if (c < 0) { eager.add(split); continue; }
             if (lazyChannels >= 0 && c != lazyChannels) {

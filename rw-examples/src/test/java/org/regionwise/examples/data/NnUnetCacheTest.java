@@ -36,7 +36,9 @@ class NnUnetCacheTest {
                 Arguments.of("3 cases: validation on held-out slices", 3, false, TinyNnUnet.DATASET_JSON_V2, 1, 2, true, false),
                 Arguments.of("two channels, sagittal", 6, true, TinyNnUnet.DATASET_JSON_V2_TWO_CHANNELS, 2, 0, true, false),
                 Arguments.of("coronal, all slices", 6, false, TinyNnUnet.DATASET_JSON_V2, 1, 1, false, false),
-                Arguments.of("zero background, cropped", -8, false, TinyNnUnet.DATASET_JSON_V2, 1, 2, false, false));
+                Arguments.of("zero background, cropped", -8, false, TinyNnUnet.DATASET_JSON_V2, 1, 2, false, false),
+                Arguments.of("no validation (empty split)", 10, true, TinyNnUnet.DATASET_JSON_V2, 1, 2, true, false),
+                Arguments.of("3 cases, no validation, no test split", 3, false, TinyNnUnet.DATASET_JSON_V2, 1, 2, true, false));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -47,7 +49,7 @@ class NnUnetCacheTest {
         if (cases < 0) writePadded(root, -cases);
         else TinyNnUnet.write(root, cases, testSplit, json, channels);
         NnUnetDataset.Options o = new NnUnetDataset.Options(axis, foregroundOnly,
-                ct ? NnUnetDataset.Normalization.CT : NnUnetDataset.Normalization.ZSCORE, true);
+                ct ? NnUnetDataset.Normalization.CT : NnUnetDataset.Normalization.ZSCORE, !name.contains("no validation"));
         SplitDataset memory = NnUnetDataset.load(root, o);
         SplitDataset cached = NnUnetDataset.load(root, o.withCache(NnUnetCache.Settings.of(tmp.resolve("cache"))));
         assertThat(cached.training()).isInstanceOf(CachedSlices.class);

@@ -320,6 +320,61 @@ public final class CachedCase {
     }
 
     /**
+     * Copies the box {@code [low, low + size)} of channel {@code c} into {@code out} ({@code x} fastest): the stored
+     * values inside the crop box (bulk reads of whole rows), the fill elsewhere on the grid and {@code outside} beyond
+     * the grid. A 3D training patch (or a 2D one: {@code size[2] = 1}) without decoding the case.
+     *
+     * @param c the channel
+     * @param low the box's low corner (may be negative)
+     * @param size the box's size, voxels
+     * @param outside the value beyond the grid
+     * @param out at least {@code size[0] * size[1] * size[2]} floats
+     */
+    public void readPatch(int c, int[] low, int[] size, float outside, float[] out) {
+        int bx = size[0];
+        for (int k = 0; k < size[2]; k++) {
+            int z = low[2] + k;
+            for (int j = 0; j < size[1]; j++) {
+                int y = low[1] + j, row = bx * (j + size[1] * k);
+                if (z < 0 || z >= shape[2] || y < 0 || y >= shape[1]) { java.util.Arrays.fill(out, row, row + bx, outside); continue; }
+                boolean rowInCrop = z >= this.low[2] && z < this.low[2] + this.size[2] && y >= this.low[1] && y < this.low[1] + this.size[1];
+                int x0 = Math.max(low[0], this.low[0]), x1 = Math.min(low[0] + bx, this.low[0] + this.size[0]); // stored x range
+                if (!rowInCrop || x0 >= x1) { x0 = x1 = low[0]; }
+                for (int x = low[0]; x < x0; x++) out[row + x - low[0]] = x < 0 || x >= shape[0] ? outside : fill[c];
+                if (x1 > x0) {
+                    int src = (x0 - this.low[0]) + this.size[0] * ((y - this.low[1]) + this.size[1] * (z - this.low[2]));
+                    int dst = row + x0 - low[0];
+                    if (storage == CaseFile.Storage.FLOAT32) {
+                        f32[c].get(src, out, dst, x1 - x0);
+                    } else {
+                        for (int i = 0; i < x1 - x0; i++) out[dst + i] = Half.toFloat(f16[c].get(src + i));
+                    }
+                }
+                for (int x = Math.max(x1, low[0]); x < low[0] + bx; x++) out[row + x - low[0]] = x < 0 || x >= shape[0] ? outside : fill[c];
+            }
+        }
+    }
+
+    /**
+     * Copies the labels of the box {@code [low, low + size)} into {@code out} ({@code x} fastest; 0 outside the crop
+     * box and the grid).
+     *
+     * @param low the box's low corner (may be negative)
+     * @param size the box's size, voxels
+     * @param out at least {@code size[0] * size[1] * size[2]} ints
+     */
+    public void readLabels(int[] low, int[] size, int[] out) {
+        for (int k = 0, o = 0; k < size[2]; k++) {
+            for (int j = 0; j < size[1]; j++) {
+                for (int i = 0; i < size[0]; i++, o++) {
+                    int x = low[0] + i, y = low[1] + j, z = low[2] + k;
+                    out[o] = x < 0 || y < 0 || z < 0 || x >= shape[0] || y >= shape[1] || z >= shape[2] ? 0 : label(x, y, z);
+                }
+            }
+        }
+    }
+
+    /**
      * Flat index {@code x + nx (y + ny z)} of foreground voxel {@code j} (ascending in {@code j}).
      *
      * @param j 0 .. foregroundCount - 1

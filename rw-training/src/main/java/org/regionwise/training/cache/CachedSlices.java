@@ -120,9 +120,9 @@ public final class CachedSlices extends AbstractList<Sample> implements RandomAc
     /**
      * The number of input channels.
      *
-     * @return the channel count of every case
+     * @return the channel count of every case, 0 for a list of no case
      */
-    public int channels() { return cases.get(0).channels(); }
+    public int channels() { return cases.isEmpty() ? 0 : cases.get(0).channels(); }
 
     /**
      * Foreground voxels of slice {@code i}.

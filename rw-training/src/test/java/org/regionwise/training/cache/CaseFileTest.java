@@ -116,6 +116,39 @@ class CaseFileTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("volumes")
+    void threeDimensionalPatchReadsEqualVoxelByVoxelReads(String name, TestVolumes.Volume v) {
+        for (CaseFile.Storage storage : CaseFile.Storage.values()) {
+            Path f = dir.resolve("p" + storage + CaseFile.EXTENSION);
+            CaseFile.write(f, v.content("p"), storage);
+            CachedCase c = CachedCase.open(f);
+            SplittableRandom r = new SplittableRandom(name.hashCode());
+            int[] sh = v.shape();
+            for (int t = 0; t < 40; t++) {
+                int[] size = {1 + r.nextInt(sh[0] + 3), 1 + r.nextInt(sh[1] + 3), 1 + r.nextInt(sh[2] + 2)};
+                int[] low = {r.nextInt(-3, sh[0]), r.nextInt(-3, sh[1]), r.nextInt(-2, sh[2])};
+                int n = size[0] * size[1] * size[2];
+                float[] got = new float[n];
+                int[] labels = new int[n];
+                int ch = r.nextInt(v.channels().length);
+                c.readPatch(ch, low, size, -7f, got);
+                c.readLabels(low, size, labels);
+                for (int k = 0, o = 0; k < size[2]; k++) {
+                    for (int j = 0; j < size[1]; j++) {
+                        for (int i = 0; i < size[0]; i++, o++) {
+                            int x = low[0] + i, y = low[1] + j, z = low[2] + k;
+                            boolean in = x >= 0 && y >= 0 && z >= 0 && x < sh[0] && y < sh[1] && z < sh[2];
+                            assertThat(got[o]).as("%s %s box %s+%s at %d %d %d", storage, name, java.util.Arrays.toString(low),
+                                    java.util.Arrays.toString(size), x, y, z).isEqualTo(in ? c.value(ch, x, y, z) : -7f);
+                            assertThat(labels[o]).isEqualTo(in ? v.label(x, y, z) : 0);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void float16StoresEachValueRoundedToTheNearestHalf() throws IOException {
         TestVolumes.Volume v = volume(11, 3, new int[] {9, 8, 7}, new double[] {1, 1, 1}, 1, 3, 1, 0);
