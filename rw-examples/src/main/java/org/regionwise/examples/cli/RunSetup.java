@@ -39,7 +39,8 @@ import picocli.CommandLine.ParseResult;
  * @param file           the run file read ({@code --config} or the resumed run's), else {@code null}
  */
 record RunSetup(Path out, String dataset, String loss, long seed, String backend, Precision precision, DatasetOptions datasetOptions,
-                TrainingOptions training, @Nullable TrainingSettings recorded, @Nullable Path resume, @Nullable RunFile file) {
+                TrainingOptions training, @Nullable TrainingSettings recorded, @Nullable Path resume, @Nullable RunFile file,
+                @Nullable String cache) {
 
     static RunSetup resolve(TrainCommand c, ParseResult pr) {
         if (c.resume != null && c.config != null) {
@@ -80,7 +81,12 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
 
         TrainingOptions t = c.training.withDefaultsFrom(f == null ? null : f.training());
         TrainingSettings recorded = c.resume != null ? t.apply(TrainCommand.defaults(), t.patch) : null;
-        return new RunSetup(out, dataset, loss, seed, backend, precision, d, t, recorded, c.resume, f);
+        // nnU-Net folders: the case cache's storage (float16 changes the network's inputs, so a resume keeps it)
+        String cache = null;
+        if (DatasetRegistry.isNnUnet(dataset)) {
+            cache = c.noCache ? "none" : c.cacheFloat16 ? "float16" : fd.cache() != null ? fd.cache() : "float32";
+        }
+        return new RunSetup(out, dataset, loss, seed, backend, precision, d, t, recorded, c.resume, f, cache);
     }
 
     /** The run file of a run directory to resume, complete, or a message saying why it cannot be resumed. */
@@ -123,6 +129,9 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         if (given(pr, "--all-slices") && !f.data().allSlices()) bad.add(was("--all-slices", true, false));
         if (given(pr, "--ct") && !f.data().ct()) bad.add(was("--ct", true, false));
         if (given(pr, "--no-validation") && f.data().validation()) bad.add("--no-validation (recorded: validation on)");
+        String cache = f.data().cache() == null ? "float32" : f.data().cache();
+        if (c.cacheFloat16 && !cache.equals("float16")) bad.add(was("--cache-float16", true, cache));
+        if (c.noCache && cache.equals("float16")) bad.add(was("--no-cache", true, cache));
         RunFile.Training r = f.training();
         TrainingOptions t = c.training;
         if (t.epochs != null && !t.epochs.equals(r.epochs())) bad.add(was("--epochs", t.epochs, r.epochs()));
@@ -173,7 +182,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         versions.put("java", System.getProperty("java.version"));
         versions.put("engine", b instanceof EngineBackend eb ? eb.engine().displayName() : b.name());
         DatasetOptions d = r.datasetOptions();
-        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation), r.loss(), r.seed(), b.name(), r.precision(), settings, versions);
+        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation, r.cache()), r.loss(), r.seed(), b.name(), r.precision(), settings, versions);
     }
 
     /**

@@ -139,11 +139,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin DatasetOptions datasetOptions = new DatasetOptions();
 
     /** The cache of the nnU-Net folder {@code dataset}: {@code --cache}, or {@code rw-cache/FOLDER} beside the run directory. */
-    private org.regionwise.examples.data.NnUnetCache.Settings cacheSettings(String dataset, Path out, CaseProgress progress) {
+    private org.regionwise.examples.data.NnUnetCache.Settings cacheSettings(String dataset, Path out, CaseProgress progress, boolean float16) {
         Path root = Path.of(DatasetRegistry.canonical(dataset).substring("nnunet:".length())).toAbsolutePath().normalize();
         Path dir = cache != null ? cache : out.toAbsolutePath().normalize().resolveSibling("rw-cache").resolve(String.valueOf(root.getFileName()));
         var s = org.regionwise.examples.data.NnUnetCache.Settings.of(dir);
-        return new org.regionwise.examples.data.NnUnetCache.Settings(dir, cacheFloat16 ? org.regionwise.training.cache.CaseFile.Storage.FLOAT16
+        return new org.regionwise.examples.data.NnUnetCache.Settings(dir, float16 ? org.regionwise.training.cache.CaseFile.Storage.FLOAT16
                 : org.regionwise.training.cache.CaseFile.Storage.FLOAT32, s.workers(), false, new CacheLine(spec.commandLine().getOut(), dir, progress));
     }
 
@@ -207,8 +207,8 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             DatasetRegistry registry = run.datasetOptions().registry();
             try (CaseProgress p = new CaseProgress("preprocess", spec.commandLine().getErr(), progress, false)) {
-                if (DatasetRegistry.isNnUnet(datasetName) && !noCache) {
-                    var cacheWith = cacheSettings(datasetName, out, p);
+                if (run.cache() != null && !run.cache().equals("none")) {
+                    var cacheWith = cacheSettings(datasetName, out, p, run.cache().equals("float16"));
                     if (!Files.exists(cacheWith.directory())) newCache = cacheWith.directory();
                     registry = new DatasetRegistry(registry.synthetic(), registry.colin27(), registry.nnunet().withCache(cacheWith));
                 } else if (cache != null || cacheFloat16) {

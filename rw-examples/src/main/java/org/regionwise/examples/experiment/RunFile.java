@@ -89,10 +89,52 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         versions = Map.copyOf(versions);
     }
 
-    /** How the dataset is read; {@code null}: not given. */
+    /**
+     * How the dataset is read; {@code null}: not given.
+     *
+     * @param size       edge of synthetic images, px
+     * @param sliceAxis  slice axis of volumes
+     * @param allSlices  whether slices without foreground are kept
+     * @param ct         whether CT normalisation is used
+     * @param validation whether validation data is held out
+     * @param cache      nnU-Net folders: {@code float32} or {@code float16} (the case cache's storage), or {@code none}
+     *                   (loaded into the heap)
+     */
     public record Data(@Nullable Integer size, @Nullable Integer sliceAxis, @Nullable Boolean allSlices, @Nullable Boolean ct,
-                       @Nullable Boolean validation) {
-        static final Set<String> KEYS = Set.of("size", "slice_axis", "all_slices", "ct", "validation");
+                       @Nullable Boolean validation, @Nullable String cache) {
+        static final Set<String> KEYS = Set.of("size", "slice_axis", "all_slices", "ct", "validation", "cache");
+        /** The values of {@code cache}. */
+        public static final List<String> CACHE_VALUES = List.of("float32", "float16", "none");
+
+        /**
+         * Without a cache entry.
+         *
+         * @param size edge of synthetic images, px
+         * @param sliceAxis slice axis of volumes
+         * @param allSlices whether slices without foreground are kept
+         * @param ct whether CT normalisation is used
+         * @param validation whether validation data is held out
+         */
+        public Data(@Nullable Integer size, @Nullable Integer sliceAxis, @Nullable Boolean allSlices, @Nullable Boolean ct,
+                    @Nullable Boolean validation) {
+            this(size, sliceAxis, allSlices, ct, validation, null);
+        }
+
+        /**
+         * Checks {@code cache}.
+         *
+         * @param size edge of synthetic images, px
+         * @param sliceAxis slice axis of volumes
+         * @param allSlices whether slices without foreground are kept
+         * @param ct whether CT normalisation is used
+         * @param validation whether validation data is held out
+         * @param cache float32, float16, none or null
+         */
+        public Data {
+            if (cache != null && !CACHE_VALUES.contains(cache)) {
+                throw new IllegalArgumentException("data.cache must be one of " + CACHE_VALUES + ", got '" + cache + "'");
+            }
+        }
     }
 
     /** The training settings; {@code null}: not given. */
@@ -242,6 +284,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         if (data.allSlices() != null) d.put("all_slices", data.allSlices());
         if (data.ct() != null) d.put("ct", data.ct());
         if (data.validation() != null) d.put("validation", data.validation());
+        if (data.cache() != null) d.put("cache", data.cache());
         if (loss != null) root.put("loss", loss);
         if (seed != null) root.put("seed", seed);
         if (engine != null) root.put("engine", engine);
@@ -322,8 +365,12 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
             throw new IllegalArgumentException(file + ": format is '" + format + "', this rw reads " + FORMAT);
         }
         JsonNode d = r.section(root, "data", Data.KEYS);
+        String cache = r.text(d, "data.cache");
+        if (cache != null && !Data.CACHE_VALUES.contains(cache)) {
+            throw new IllegalArgumentException(file + ": data.cache must be one of " + Data.CACHE_VALUES + ", got '" + cache + "'");
+        }
         Data data = new Data(r.integer(d, "data.size"), r.integer(d, "data.slice_axis"), r.bool(d, "data.all_slices"), r.bool(d, "data.ct"),
-                r.bool(d, "data.validation"));
+                r.bool(d, "data.validation"), cache);
         JsonNode t = r.section(root, "training", Training.KEYS);
         Training training = new Training(r.integer(t, "training.epochs"), r.integer(t, "training.iterations_per_epoch"),
                 r.integer(t, "training.batch"), r.integer(t, "training.patch"), r.integer(t, "training.depth"),

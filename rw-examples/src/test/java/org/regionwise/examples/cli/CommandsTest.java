@@ -71,6 +71,11 @@ class CommandsTest {
         Result memory = rw(true, concat(common, "--no-cache", "--out", dir.resolve("memory").toString()));
         assertThat(memory.code()).as(memory.err()).isZero();
         assertThat(memory.out()).doesNotContain("case cache");
+        assertThat(dir.resolve("cached/run.yaml")).content().contains("  cache: float32\n");
+        assertThat(dir.resolve("memory/run.yaml")).content().contains("  cache: none\n");
+        Result contradicts = rw(true, "train", "--resume", dir.resolve("cached").toString(), "--cache-float16");
+        assertThat(contradicts.code()).isEqualTo(CliErrors.USER_ERROR);
+        assertThat(contradicts.err()).contains("--cache-float16 true (recorded: float32)");
         // same batches, so the same weights, losses and test scores, bit for bit
         assertThat(Files.readString(dir.resolve("cached/test-scores.csv"))).isEqualTo(Files.readString(dir.resolve("memory/test-scores.csv")));
         assertThat(column(dir.resolve("cached/history.csv"), "train_loss")).isEqualTo(column(dir.resolve("memory/history.csv"), "train_loss"));
