@@ -266,7 +266,7 @@ public final class NnUnetCache {
         }
         Map<String, CachedCase> ordered = new LinkedHashMap<>();
         long cacheBytes = 0;
-        for (String id : ids) {
+        for (String id : ids.stream().sorted().toList()) {
             ordered.put(id, opened.get(id));
             cacheBytes += opened.get(id).bytes();
         }
