@@ -19,6 +19,7 @@ import org.regionwise.training.spi.Network;
 public final class NetworkModel implements TrainedModel {
     private final Network network;
     private final List<EpochReport> history;
+    private final Inference inference;
 
     /**
      * A model of {@code network} with its training history.
@@ -26,10 +27,28 @@ public final class NetworkModel implements TrainedModel {
      * @param network the trained network (closed with this model)
      * @param history the epoch reports
      */
-    public NetworkModel(Network network, List<EpochReport> history) {
+    public NetworkModel(Network network, List<EpochReport> history) { this(network, history, Inference.WHOLE_IMAGE); }
+
+    private NetworkModel(Network network, List<EpochReport> history, Inference inference) {
         this.network = network;
         this.history = List.copyOf(history);
+        this.inference = inference;
     }
+
+    /**
+     * This model predicting as {@code inference} says (a view sharing the network: closing either closes both).
+     *
+     * @param inference whole image or sliding window, with or without mirroring
+     * @return the model
+     */
+    public NetworkModel withInference(Inference inference) { return new NetworkModel(network, history, inference); }
+
+    /**
+     * How this model predicts.
+     *
+     * @return the inference
+     */
+    public Inference inference() { return inference; }
 
     @Override public ModelSpec.UNet spec() { return network.spec(); }
 

@@ -61,7 +61,30 @@ public final class PredictCommand implements Callable<Integer> {
             + "stopped: every output is written atomically, so an existing one is complete).")
     boolean skipExisting;
 
+    @Option(names = "--sliding-window", description = "Segment each slice by windows of the training patch size, blended with "
+            + "nnU-Net's Gaussian weights (sigma = window/8), instead of in one pass over the whole slice.")
+    boolean slidingWindow;
+
+    @Option(names = "--step", paramLabel = "S", defaultValue = "0.5",
+            description = "With --sliding-window: the step between windows as a fraction of the window (default: ${DEFAULT-VALUE}).")
+    double step;
+
+    @Option(names = "--tta", description = "Test-time augmentation: average each pass over the input mirrored along x, y and both.")
+    boolean tta;
+
     @Mixin ProgressOptions progress = new ProgressOptions();
+
+    /** {@code m} predicting as --sliding-window, --step and --tta say. */
+    private TrainedModel withInference(TrainedModel m, RunConfig config) {
+        if (!slidingWindow && !tta) return m;
+        if (!(m instanceof org.regionwise.training.NetworkModel nm)) {
+            throw new UserError("--sliding-window and --tta need a model of an engine backend (tensorflow or pytorch); " + m.getClass().getSimpleName() + " predicts on its own");
+        }
+        org.regionwise.training.Inference inf = slidingWindow
+                ? org.regionwise.training.Inference.slidingWindow(config.settings().patchSize()).withStep(step)
+                : org.regionwise.training.Inference.WHOLE_IMAGE;
+        return nm.withInference(inf.withMirroring(tta));
+    }
 
     @Override public Integer call() throws IOException {
         RunConfig config = RunConfig.read(model);
@@ -82,7 +105,8 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<TrainedModel> models = new ArrayList<>();
         try {
-            models.add(backends.apply(config.backend(), precision.value).load(model.resolve("model")));
+            if (!(step > 0 && step <= 1)) throw new UserError("--step must be in (0, 1], got " + step);
+            models.add(withInference(backends.apply(config.backend(), precision.value).load(model.resolve("model")), config));
             TrainedModel m = models.get(0);
             if (m.spec().classes() != config.classNames().size()) {
                 throw new IllegalArgumentException(model + ": the model has " + m.spec().classes() + " classes but config.properties lists "
@@ -98,7 +122,7 @@ public final class PredictCommand implements Callable<Integer> {
             int skipped = jobs.size() - todo.size();
             if (skipped > 0) o.printf(Locale.ROOT, "%d of %d outputs exist and are kept (--skip-existing)%n", skipped, jobs.size());
             int n = Math.min(workers, Math.max(1, todo.size()));
-            for (int k = 1; k < n; k++) models.add(backends.apply(config.backend(), precision.value).load(model.resolve("model")));
+            for (int k = 1; k < n; k++) models.add(withInference(backends.apply(config.backend(), precision.value).load(model.resolve("model")), config));
             java.util.concurrent.BlockingQueue<TrainedModel> free = new java.util.concurrent.LinkedBlockingQueue<>(models);
             int[] done = {skipped};
             List<Path[]> js = jobs;

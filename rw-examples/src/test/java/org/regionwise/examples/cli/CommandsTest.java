@@ -38,7 +38,7 @@ class CommandsTest {
         for (String name : List.of("train", "predict", "compare")) {
             Object c = cl.getSubcommands().get(name).getCommand();
             if (c instanceof TrainCommand t) t.backends = realTraining ? (n, q) -> new org.regionwise.tensorflow.TensorFlowBackend(q) : (n, q) -> new GaussianIntensityBackend();
-            if (c instanceof PredictCommand p) p.backends = (n, q) -> new GaussianIntensityBackend();
+            if (c instanceof PredictCommand p) p.backends = realTraining ? (n, q) -> new org.regionwise.tensorflow.TensorFlowBackend(q) : (n, q) -> new GaussianIntensityBackend();
             if (c instanceof CompareCommand m) m.backends = (n, q) -> new GaussianIntensityBackend();
         }
         StringWriter out = new StringWriter(), err = new StringWriter();
@@ -73,6 +73,13 @@ class CommandsTest {
         assertThat(memory.out()).doesNotContain("case cache");
         assertThat(dir.resolve("cached/run.yaml")).content().contains("  cache: float32\n");
         assertThat(dir.resolve("memory/run.yaml")).content().contains("  cache: none\n");
+        // sliding-window prediction with mirroring, windows of the training patch (8 px) over 12 x 10 slices
+        Path sw = dir.resolve("sw");
+        Result p = rw(true, "predict", "--model", dir.resolve("cached").toString(), "--input", data.resolve("imagesTs").toString(),
+                "--out", sw.toString(), "--sliding-window", "--tta");
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(Nifti.readLabels(sw.resolve("test_000.nii.gz")).grid().sizes()).containsExactly(12, 10, 6);
+        assertThat(Nifti.readLabels(sw.resolve("test_000.nii.gz")).maxLabel()).isLessThan(3);
         Result contradicts = rw(true, "train", "--resume", dir.resolve("cached").toString(), "--cache-float16");
         assertThat(contradicts.code()).isEqualTo(CliErrors.USER_ERROR);
         assertThat(contradicts.err()).contains("--cache-float16 true (recorded: float32)");
@@ -113,6 +120,9 @@ class CommandsTest {
         assertThat(again.out()).contains("7 of 10 outputs exist and are kept").contains("case_009.nii.gz").doesNotContain("case_000_0000.nii.gz ->");
         assertThat(Files.getLastModifiedTime(parallel.resolve("case_000.nii.gz")).toMillis()).isEqualTo(before);
         assertThat(parallel.resolve("case_008.nii.gz")).exists();
+        Result fake = rw("predict", "--model", run.toString(), "--input", imgs.toString(), "--out", dir.resolve("sw2").toString(), "--tta");
+        assertThat(fake.code()).isEqualTo(CliErrors.USER_ERROR);
+        assertThat(fake.err()).contains("need a model of an engine backend");
     }
 
     private static String[] concat(String[] a, String... b) {

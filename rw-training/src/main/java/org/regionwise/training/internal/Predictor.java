@@ -4,12 +4,14 @@ import java.util.List;
 import org.regionwise.core.image.ClassMaps;
 import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.Grid;
+import org.regionwise.training.Inference;
 import org.regionwise.training.spi.Network;
 
 /**
- * Whole-image prediction: a 2D image of any size, one image per input channel, is z-scored per channel (as training
- * patches), zero-padded at the high end of each axis to a multiple of {@code 2^depth}, run through the network and
- * cropped back; a 3D volume is predicted slice by slice along its last axis (z) and reassembled on the input's grid.
+ * Prediction of a 2D image of any size, one image per input channel: z-scored per channel (as training patches),
+ * then predicted whole (zero-padded at the high end of each axis to a multiple of {@code 2^depth}, run through the
+ * network and cropped back) or by a sliding window, with or without mirroring ({@link Inference}); a 3D volume is
+ * predicted slice by slice along its last axis (z) and reassembled on the input's grid.
  */
 public final class Predictor {
     private Predictor() {}
@@ -18,7 +20,10 @@ public final class Predictor {
     public static ClassMaps predict(Network model, FloatImage image) { return predict(model, List.of(image)); }
 
     /** Softmax probabilities on the channels' grid (K maps); one image per input channel, in training order. */
-    public static ClassMaps predict(Network model, List<FloatImage> channels) {
+    public static ClassMaps predict(Network model, List<FloatImage> channels) { return predict(model, channels, Inference.WHOLE_IMAGE); }
+
+    /** As {@link #predict(Network, List)}, each 2D slice predicted as {@code inference} says. */
+    public static ClassMaps predict(Network model, List<FloatImage> channels, Inference inference) {
         int nc = model.spec().inputChannels();
         if (channels.size() != nc) {
             throw new IllegalArgumentException("the model takes " + nc + " input channel" + (nc == 1 ? "" : "s") + ", got " + channels.size());
@@ -29,40 +34,23 @@ public final class Predictor {
         if (g.is2D()) {
             float[][] data = new float[nc][];
             for (int c = 0; c < nc; c++) data[c] = channels.get(c).data();
-            return new ClassMaps(g, predictSlice(model, data, g.size(0), g.size(1)));
+            return new ClassMaps(g, predictSlice(model, data, g.size(0), g.size(1), inference));
         }
         int nx = g.size(0), ny = g.size(1), nz = g.size(2), n = nx * ny;
         float[][] out = new float[k][g.voxelCount()];
         float[][] slice = new float[nc][n];
         for (int z = 0; z < nz; z++) {
             for (int c = 0; c < nc; c++) System.arraycopy(channels.get(c).data(), z * n, slice[c], 0, n);
-            float[][] p = predictSlice(model, slice, nx, ny);
+            float[][] p = predictSlice(model, slice, nx, ny, inference);
             for (int c = 0; c < k; c++) System.arraycopy(p[c], 0, out[c], z * n, n);
         }
         return new ClassMaps(g, out);
     }
 
     /** Probabilities of one 2D slice ({@code nx} fastest; {@code data[c]} is channel c), per class. */
-    static float[][] predictSlice(Network model, float[][] data, int nx, int ny) {
-        int m = 1 << model.spec().depth();
-        int px = (nx + m - 1) / m * m, py = (ny + m - 1) / m * m;
-        int nc = data.length;
-        float[] padded = new float[px * py * nc];
-        for (int c = 0; c < nc; c++) {
-            float[] norm = PatchSampler.zScore(data[c]);
-            for (int y = 0; y < ny; y++) {
-                for (int x = 0; x < nx; x++) padded[((y * px) + x) * nc + c] = norm[x + nx * y];
-            }
-        }
-        float[] probs = model.predict(padded, 1, py, px);
-        int k = model.spec().classes();
-        float[][] out = new float[k][nx * ny];
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                int src = (y * px + x) * k;
-                for (int c = 0; c < k; c++) out[c][x + nx * y] = probs[src + c];
-            }
-        }
-        return out;
+    static float[][] predictSlice(Network model, float[][] data, int nx, int ny, Inference inference) {
+        float[][] z = new float[data.length][];
+        for (int c = 0; c < data.length; c++) z[c] = PatchSampler.zScore(data[c]);
+        return SlidingWindow.predict(model, z, nx, ny, inference);
     }
 }

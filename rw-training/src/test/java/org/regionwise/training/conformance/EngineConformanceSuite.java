@@ -318,6 +318,24 @@ public abstract class EngineConformanceSuite {
         }
     }
 
+    @Test
+    void slidingWindowPredictionCoveringTheImageEqualsWholeImageAndBlendsProbabilities() {
+        SyntheticData data = new SyntheticData(2, 32, 2, 4);
+        ModelSpec.UNet spec = unet(2, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, 12);
+        Sample img = SyntheticData.disk("img", 48, 40, 2, new Random(6));
+        Sample square = SyntheticData.disk("sq", 32, 32, 2, new Random(7));
+        try (NetworkModel m = backend().train(plan(spec, Losses.crossEntropy(), 1, 2, null, 2), data, TrainingListener.none())) {
+            // one window exactly the image's size: the same forward pass as whole-image prediction
+            ClassMaps whole = m.predict(square.image());
+            ClassMaps one = m.withInference(org.regionwise.training.Inference.slidingWindow(32)).predict(square.image());
+            for (int i = 0; i < 32 * 32; i++) assertThat(one.get(1, i)).isCloseTo(whole.get(1, i), within(1e-5f));
+            // windows of 16 px on 48 x 40, mirrored: probabilities on the input's grid that sum to 1
+            ClassMaps tiled = m.withInference(org.regionwise.training.Inference.slidingWindow(16).withMirroring(true)).predict(img.image());
+            assertThat(tiled.grid()).isEqualTo(img.image().grid());
+            for (int i = 0; i < tiled.grid().voxelCount(); i++) assertThat(tiled.get(0, i) + tiled.get(1, i)).isCloseTo(1f, within(1e-5f));
+        }
+    }
+
     /** Engine-specific check of an export written by {@code model.export(directory)}; the default checks nothing more. */
     protected void checkExport(NetworkModel model, Path directory) throws Exception {}
 
