@@ -65,6 +65,11 @@ public final class CompareCommand implements Callable<Integer> {
             + "trained; the comparison's options are read from REPORT_DIR/partial/compare.properties and may not be given again.")
     @org.jspecify.annotations.Nullable Path resume;
 
+    @Option(names = "--cache", paramLabel = "DIR", description = "nnU-Net folders: train from memory-mapped case caches in "
+            + "DIR/FOLDER_NAME (built or refreshed first, as 'rw preprocess' does), so that datasets larger than memory fit; "
+            + "default: load them into the heap.")
+    @org.jspecify.annotations.Nullable Path cache;
+
     @Mixin ProgressOptions progress = new ProgressOptions();
 
     @Mixin TrainingOptions training = new TrainingOptions();
@@ -93,9 +98,21 @@ public final class CompareCommand implements Callable<Integer> {
         List<Dataset> data = new ArrayList<>();
         int minEdge = Integer.MAX_VALUE;
         for (String d : dsNames) {
-            Dataset ds = datasetOptions.apply(registry.load(d));
+            DatasetRegistry r = registry;
+            if (cache != null && DatasetRegistry.isNnUnet(d)) {
+                Path root = Path.of(DatasetRegistry.canonical(d).substring("nnunet:".length())).toAbsolutePath().normalize();
+                Path dir = cache.resolve(String.valueOf(root.getFileName()));
+                PrintWriter w = o;
+                var s = org.regionwise.examples.data.NnUnetCache.Settings.of(dir).withListener(new org.regionwise.examples.data.NnUnetCache.Listener() {
+                    @Override public void started(int cases, int workers) {}
+                    @Override public void caseDone(String id, boolean reused, long bytes, int done, int total) {}
+                    @Override public void finished(org.regionwise.examples.data.NnUnetCache.Report rep) { w.println(PreprocessCommand.describe(rep, dir)); w.flush(); }
+                });
+                r = new DatasetRegistry(registry.synthetic(), registry.colin27(), registry.nnunet().withCache(s));
+            }
+            Dataset ds = datasetOptions.apply(r.load(d));
             data.add(ds);
-            for (var s : ds.training()) minEdge = Math.min(minEdge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
+            minEdge = Math.min(minEdge, TrainCommand.smallestEdge(ds.training()));
         }
         TrainingSettings settings = training.apply(quick, Math.min(minEdge, 128));
         if (settings.patchSize() > minEdge) {
@@ -141,6 +158,7 @@ public final class CompareCommand implements Callable<Integer> {
         p.setProperty("data.all_slices", Boolean.toString(datasetOptions.allSlices));
         p.setProperty("data.ct", Boolean.toString(datasetOptions.ct));
         p.setProperty("data.no_validation", Boolean.toString(datasetOptions.noValidation));
+        if (cache != null) p.setProperty("cache", cache.toAbsolutePath().normalize().toString());
         for (var e : settings.describe().entrySet()) p.setProperty("train." + e.getKey(), e.getValue());
         java.io.StringWriter w = new java.io.StringWriter();
         try {
@@ -173,6 +191,7 @@ public final class CompareCommand implements Callable<Integer> {
             seeds = Integer.parseInt(req(p, f, "seeds"));
             backend = req(p, f, "backend");
             precision.value = Precision.parse(p.getProperty("precision", "fp32"));   // absent in records of an earlier rw
+            cache = p.getProperty("cache") == null ? null : Path.of(p.getProperty("cache"));
             datasetOptions.size = Integer.parseInt(req(p, f, "data.size"));
             datasetOptions.axis = Integer.parseInt(req(p, f, "data.slice_axis"));
             datasetOptions.allSlices = Boolean.parseBoolean(req(p, f, "data.all_slices"));

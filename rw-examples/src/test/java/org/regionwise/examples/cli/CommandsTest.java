@@ -125,6 +125,21 @@ class CommandsTest {
         assertThat(fake.err()).contains("need a model of an engine backend");
     }
 
+    @Test
+    void compareOnAnNnUnetFolderFromTheCaseCacheWritesTheSameScores() throws Exception {
+        Path data = dir.resolve("Dataset004_Tiny");
+        TinyNnUnet.write(data, 10, true, TinyNnUnet.DATASET_JSON_V2);
+        String[] common = {"compare", "--datasets", "nnunet:" + data, "--losses", "dice,ce", "--epochs", "1", "--iterations", "2",
+                "--patch", "8", "--depth", "2", "--no-progress"};
+        Result cached = rw(concat(common, "--cache", dir.resolve("caches").toString(), "--out", dir.resolve("rep-cache").toString()));
+        assertThat(cached.code()).as(cached.err()).isZero();
+        assertThat(cached.out()).contains("10 cases, 10 written");
+        assertThat(dir.resolve("caches/Dataset004_Tiny/case_000.rwcase")).exists();
+        Result memory = rw(concat(common, "--out", dir.resolve("rep-memory").toString()));
+        assertThat(memory.code()).as(memory.err()).isZero();
+        assertThat(Files.readString(dir.resolve("rep-cache/scores.csv"))).isEqualTo(Files.readString(dir.resolve("rep-memory/scores.csv")));
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
