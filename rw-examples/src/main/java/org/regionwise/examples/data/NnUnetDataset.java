@@ -341,14 +341,36 @@ public final class NnUnetDataset {
         return new Case(imgs, truth);
     }
 
+    /**
+     * At most this many foreground intensities are kept for the CT statistics, {@code FOREGROUND_SAMPLE / cases} per
+     * case (nnU-Net's fingerprint samples per case likewise): a case with fewer foreground voxels keeps them all, so
+     * the statistics of a dataset under the budget are exact; a larger one keeps an even, seeded random sample.
+     */
+    static final int FOREGROUND_SAMPLE = 10_000_000;
+
     static CtStatistics ctStatistics(Path images, Path labels, List<String> ids, String ending, int classes) {
+        return ctStatistics(images, labels, ids, ending, classes, FOREGROUND_SAMPLE);
+    }
+
+    static CtStatistics ctStatistics(Path images, Path labels, List<String> ids, String ending, int classes, int budget) {
         List<float[]> fg = new ArrayList<>();
         int total = 0;
-        for (String id : ids) {
-            Case c = read(images, labels, id, ending, classes, 1);
+        int quota = Math.max(1, budget / Math.max(1, ids.size()));
+        for (int ci = 0; ci < ids.size(); ci++) {
+            Case c = read(images, labels, ids.get(ci), ending, classes, 1);
             float[] v = new float[c.labels().grid().voxelCount()];
             int n = 0;
             for (int i = 0; i < v.length; i++) if (c.labels().get(i) > 0) v[n++] = c.image().get(i);
+            if (n > quota) { // a seeded partial Fisher-Yates shuffle: quota values without replacement
+                java.util.SplittableRandom r = new java.util.SplittableRandom(0x5EEDL + ci);
+                for (int i = 0; i < quota; i++) {
+                    int j = i + r.nextInt(n - i);
+                    float t = v[i];
+                    v[i] = v[j];
+                    v[j] = t;
+                }
+                n = quota;
+            }
             fg.add(Arrays.copyOf(v, n));
             total += n;
         }

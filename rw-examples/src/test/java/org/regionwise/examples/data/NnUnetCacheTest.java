@@ -161,6 +161,23 @@ class NnUnetCacheTest {
     }
 
     @Test
+    void ctStatisticsKeepABoundedSeededSampleOfEachLargeCaseAndStayClose() {
+        Path root = tmp.resolve("ds");
+        SyntheticNnUnet.write(root, 6, new int[] {40, 40, 30}, ".nii", 3);
+        List<String> ids = List.of("case_0000", "case_0001", "case_0002", "case_0003", "case_0004", "case_0005");
+        Path im = root.resolve("imagesTr"), lb = root.resolve("labelsTr");
+        NnUnetDataset.CtStatistics exact = NnUnetDataset.ctStatistics(im, lb, ids, ".nii", 3);
+        assertThat(NnUnetDataset.ctStatistics(im, lb, ids, ".nii", 3, Integer.MAX_VALUE)).isEqualTo(exact); // under the budget: all voxels
+        NnUnetDataset.CtStatistics sampled = NnUnetDataset.ctStatistics(im, lb, ids, ".nii", 3, 6 * 400);
+        assertThat(sampled).isEqualTo(NnUnetDataset.ctStatistics(im, lb, ids, ".nii", 3, 6 * 400)); // seeded
+        assertThat(sampled).isNotEqualTo(exact);
+        assertThat(sampled.mean()).isCloseTo(exact.mean(), org.assertj.core.data.Offset.offset(0.1 * exact.std()));
+        assertThat(sampled.std()).isCloseTo(exact.std(), org.assertj.core.data.Offset.offset(0.1 * exact.std()));
+        assertThat(sampled.low()).isCloseTo(exact.low(), org.assertj.core.data.Offset.offset(0.3 * exact.std()));
+        assertThat(sampled.high()).isCloseTo(exact.high(), org.assertj.core.data.Offset.offset(0.3 * exact.std()));
+    }
+
+    @Test
     void aMissingLabelFileIsNamedBeforeAnythingIsCached() throws IOException {
         Path root = tmp.resolve("ds");
         TinyNnUnet.write(root, 6, false, TinyNnUnet.DATASET_JSON_V2);
