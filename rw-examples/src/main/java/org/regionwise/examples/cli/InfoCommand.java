@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
         header = "Show the grid, datatype, spacing, value range and label histogram of a NIfTI or PNG file.",
         description = {"Show an image's grid size, datatype, spacing (mm), byte order, value range and orientation; for "
                        + "integer-valued images also the label histogram (label, voxel count, percent). Reads NIfTI-1 (.nii, "
-                       + ".nii.gz, .hdr/.img; 2D, 3D, 4D) and grey-scale PNG."})
+                       + ".nii.gz, .hdr/.img; 2D, 3D, 4D), grey-scale PNG and the case files of 'rw preprocess' (.rwcase: header, "
+                       + "crop box, checksum, label histogram)."})
 public final class InfoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -41,13 +42,43 @@ public final class InfoCommand implements Callable<Integer> {
         if (!Files.exists(file)) throw new UserError(file + ": no such file");
         if (Files.isDirectory(file)) throw new UserError(file + ": is a directory, not an image file");
         PrintWriter out = spec.commandLine().getOut();
-        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".png")) {
             png(out);
+        } else if (lower.endsWith(org.regionwise.training.cache.CaseFile.EXTENSION)) {
+            caseFile(out);
         } else {
             nifti(out);
         }
         out.flush();
         return 0;
+    }
+
+    /** A case file of the case cache ({@code rw preprocess}): its header, checksum and label histogram. */
+    private void caseFile(PrintWriter out) {
+        var c = org.regionwise.training.cache.CachedCase.open(file);
+        int[] shape = c.shape(), low = c.cropLow(), size = c.cropSize();
+        long voxels = (long) shape[0] * shape[1] * shape[2], kept = (long) size[0] * size[1] * size[2];
+        row(out, "file", file.toString());
+        row(out, "format", "RegionWise case file (rw preprocess), " + (c.bytes() < 1_000_000 ? String.format(Locale.ROOT, "%.1f kB", c.bytes() / 1e3) : String.format(Locale.ROOT, "%.1f MB", c.bytes() / 1e6)));
+        row(out, "size", (c.dimensions() == 2 ? shape[0] + " x " + shape[1] : join(shape)) + " (" + c.dimensions() + "D)");
+        row(out, "spacing", join(c.spacing()) + " mm");
+        row(out, "crop box", join(low) + " + " + join(size) + String.format(Locale.ROOT, " (%.1f%% of the voxels stored)", 100.0 * kept / voxels));
+        row(out, "channels", c.channels() + ", " + c.storage().name().toLowerCase(Locale.ROOT));
+        row(out, "classes", Integer.toString(c.classes()));
+        row(out, "foreground", String.format(Locale.ROOT, "%d voxels (%.3f%%)", c.foregroundCount(), 100.0 * c.foregroundCount() / voxels));
+        try {
+            c.verify();
+            row(out, "checksum", "CRC32C ok");
+        } catch (IllegalArgumentException e) {
+            row(out, "checksum", "MISMATCH: the file is damaged; rw preprocess rewrites it with --verify");
+        }
+        row(out, "source", c.sourceStamp());
+        out.println("label histogram (label, voxels, percent):");
+        long[] cv = c.classVoxels();
+        for (int k = 0; k < cv.length; k++) {
+            if (cv[k] > 0) out.printf(Locale.ROOT, "  %5d %12d %8.3f%%%n", k, cv[k], 100.0 * cv[k] / voxels);
+        }
     }
 
     private void nifti(PrintWriter out) {

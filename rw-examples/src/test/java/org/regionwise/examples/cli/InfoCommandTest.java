@@ -151,4 +151,21 @@ class InfoCommandTest {
             assertThat(s.err()).contains("NIfTI-2");
         }
     }
+
+    @Test
+    void showsACaseFileOfTheCacheWithItsCropBoxChecksumAndLabels(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("ds");
+        org.regionwise.examples.testing.TinyNnUnet.write(root, 6, false, org.regionwise.examples.testing.TinyNnUnet.DATASET_JSON_V2);
+        org.regionwise.examples.data.NnUnetCache.preprocess(root, org.regionwise.examples.data.NnUnetDataset.Options.defaults()
+                .withCache(org.regionwise.examples.data.NnUnetCache.Settings.of(tmp.resolve("cache"))));
+        Path f = tmp.resolve("cache/case_000.rwcase");
+        Cli.Result r = Cli.run("info", f.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("RegionWise case file").contains("12 x 10 x 6 (3D)").contains("0.8 x 0.8 x 2.5 mm")
+                .contains("crop box:").contains("CRC32C ok").contains("case_000_0000.nii.gz").containsPattern("\\s1\\s+64\\s");
+        byte[] b = java.nio.file.Files.readAllBytes(f);
+        b[b.length - 50] ^= 1;
+        java.nio.file.Files.write(f, b);
+        assertThat(Cli.run("info", f.toString()).out()).contains("MISMATCH");
+    }
 }
