@@ -136,4 +136,50 @@ public final class Losses {
      * @return the loss
      */
     public static LossSpec boundaryDice() { return gradual(dice(), boundary()); }
+
+    /**
+     * {@code loss} with every distance-based map it uses measured in {@code units}: RRW, Boundary (both variants),
+     * class- and frequency-balanced RRW, and the terms of weighted maps, inside weighted sums and Gradual schedules.
+     * Active-Contour, U-Net border and custom maps are unchanged (their distances are defined in voxels or by their
+     * own function); so are losses without maps. {@code rw train --physical-spacing} uses it with
+     * {@link org.regionwise.core.map.DistanceUnits#PHYSICAL}: the maps then follow each image's spacing in mm.
+     *
+     * @param loss the loss
+     * @param units voxels (the paper) or mm
+     * @return the loss with its maps in {@code units}
+     */
+    public static LossSpec withDistanceUnits(LossSpec loss, org.regionwise.core.map.DistanceUnits units) {
+        java.util.Objects.requireNonNull(units, "units");
+        if (loss instanceof LossSpec.RegionWise r) return new LossSpec.RegionWise(withDistanceUnits(r.map(), units));
+        if (loss instanceof LossSpec.Boundary b) return new LossSpec.Boundary(withDistanceUnits(b.map(), units));
+        if (loss instanceof LossSpec.WeightedSum w) {
+            List<LossSpec.Term> t = new ArrayList<>();
+            for (LossSpec.Term term : w.terms()) t.add(new LossSpec.Term(term.weight(), withDistanceUnits(term.loss(), units)));
+            return new LossSpec.WeightedSum(t);
+        }
+        if (loss instanceof LossSpec.Gradual g) {
+            return new LossSpec.Gradual(withDistanceUnits(g.first(), units), withDistanceUnits(g.second(), units), g.schedule());
+        }
+        return loss;
+    }
+
+    /**
+     * {@code map} measured in {@code units} (see {@link #withDistanceUnits(LossSpec, org.regionwise.core.map.DistanceUnits)}).
+     *
+     * @param map the map
+     * @param units voxels or mm
+     * @return the map in {@code units}
+     */
+    public static MapSpec withDistanceUnits(MapSpec map, org.regionwise.core.map.DistanceUnits units) {
+        if (map instanceof MapSpec.Rectified) return new MapSpec.Rectified(units);
+        if (map instanceof MapSpec.Boundary b) return new MapSpec.Boundary(b.variant(), units);
+        if (map instanceof MapSpec.ClassBalanced c) return new MapSpec.ClassBalanced(c.outside(), units);
+        if (map instanceof MapSpec.FrequencyBalanced) return new MapSpec.FrequencyBalanced(units);
+        if (map instanceof MapSpec.Weighted w) {
+            List<MapSpec.Term> t = new ArrayList<>();
+            for (MapSpec.Term term : w.terms()) t.add(new MapSpec.Term(term.weight(), withDistanceUnits(term.map(), units)));
+            return new MapSpec.Weighted(t);
+        }
+        return map;
+    }
 }

@@ -40,7 +40,7 @@ import picocli.CommandLine.ParseResult;
  */
 record RunSetup(Path out, String dataset, String loss, long seed, String backend, Precision precision, DatasetOptions datasetOptions,
                 TrainingOptions training, @Nullable TrainingSettings recorded, @Nullable Path resume, @Nullable RunFile file,
-                @Nullable String cache) {
+                @Nullable String cache, boolean physicalSpacing) {
 
     static RunSetup resolve(TrainCommand c, ParseResult pr) {
         if (c.resume != null && c.config != null) {
@@ -86,7 +86,8 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         if (DatasetRegistry.isNnUnet(dataset)) {
             cache = c.noCache ? "none" : c.cacheFloat16 ? "float16" : fd.cache() != null ? fd.cache() : "float32";
         }
-        return new RunSetup(out, dataset, loss, seed, backend, precision, d, t, recorded, c.resume, f, cache);
+        boolean physical = c.physicalSpacing || Boolean.TRUE.equals(fd.physicalSpacing());
+        return new RunSetup(out, dataset, loss, seed, backend, precision, d, t, recorded, c.resume, f, cache, physical);
     }
 
     /** The run file of a run directory to resume, complete, or a message saying why it cannot be resumed. */
@@ -132,6 +133,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         String cache = f.data().cache() == null ? "float32" : f.data().cache();
         if (c.cacheFloat16 && !cache.equals("float16")) bad.add(was("--cache-float16", true, cache));
         if (c.noCache && cache.equals("float16")) bad.add(was("--no-cache", true, cache));
+        if (c.physicalSpacing && !Boolean.TRUE.equals(f.data().physicalSpacing())) bad.add(was("--physical-spacing", true, false));
         RunFile.Training r = f.training();
         TrainingOptions t = c.training;
         if (t.epochs != null && !t.epochs.equals(r.epochs())) bad.add(was("--epochs", t.epochs, r.epochs()));
@@ -182,7 +184,7 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         versions.put("java", System.getProperty("java.version"));
         versions.put("engine", b instanceof EngineBackend eb ? eb.engine().displayName() : b.name());
         DatasetOptions d = r.datasetOptions();
-        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation, r.cache()), r.loss(), r.seed(), b.name(), r.precision(), settings, versions);
+        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation, r.cache(), r.physicalSpacing()), r.loss(), r.seed(), b.name(), r.precision(), settings, versions);
     }
 
     /**

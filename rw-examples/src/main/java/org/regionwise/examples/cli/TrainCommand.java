@@ -126,6 +126,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "so not bit-identical to --no-cache).")
     boolean cacheFloat16;
 
+    @Option(names = "--physical-spacing", description = "The loss's maps measure distances in mm from each image's spacing "
+            + "(default: in voxels, as the paper); matters for anisotropic slices and for unnormalised maps such as Boundary.")
+    boolean physicalSpacing;
+
     @Option(names = "--no-plan", description = "nnU-Net folders: use rw train's fixed defaults instead of planning from the dataset.")
     boolean noPlan;
 
@@ -196,6 +200,7 @@ public final class TrainCommand implements Callable<Integer> {
         String loss = run.loss();
         long seed = run.seed();
         LossSpec lossSpec = LossCatalog.parse(loss);
+        if (run.physicalSpacing()) lossSpec = org.regionwise.core.loss.Losses.withDistanceUnits(lossSpec, org.regionwise.core.map.DistanceUnits.PHYSICAL);
         TrainingBackend b = backends.apply(run.backend(), run.precision());
         double budget = org.regionwise.training.plan.PlanRules.parseDuration(timeBudget);
         boolean created = !Files.exists(out);

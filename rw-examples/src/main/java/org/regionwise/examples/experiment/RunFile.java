@@ -92,22 +92,23 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
     /**
      * How the dataset is read; {@code null}: not given.
      *
-     * @param size       edge of synthetic images, px
-     * @param sliceAxis  slice axis of volumes
-     * @param allSlices  whether slices without foreground are kept
-     * @param ct         whether CT normalisation is used
-     * @param validation whether validation data is held out
-     * @param cache      nnU-Net folders: {@code float32} or {@code float16} (the case cache's storage), or {@code none}
-     *                   (loaded into the heap)
+     * @param size            edge of synthetic images, px
+     * @param sliceAxis       slice axis of volumes
+     * @param allSlices       whether slices without foreground are kept
+     * @param ct              whether CT normalisation is used
+     * @param validation      whether validation data is held out
+     * @param cache           nnU-Net folders: {@code float32} or {@code float16} (the case cache's storage), or
+     *                        {@code none} (loaded into the heap)
+     * @param physicalSpacing whether the loss's maps measure distances in mm from each image's spacing (default: voxels)
      */
     public record Data(@Nullable Integer size, @Nullable Integer sliceAxis, @Nullable Boolean allSlices, @Nullable Boolean ct,
-                       @Nullable Boolean validation, @Nullable String cache) {
-        static final Set<String> KEYS = Set.of("size", "slice_axis", "all_slices", "ct", "validation", "cache");
+                       @Nullable Boolean validation, @Nullable String cache, @Nullable Boolean physicalSpacing) {
+        static final Set<String> KEYS = Set.of("size", "slice_axis", "all_slices", "ct", "validation", "cache", "physical_spacing");
         /** The values of {@code cache}. */
         public static final List<String> CACHE_VALUES = List.of("float32", "float16", "none");
 
         /**
-         * Without a cache entry.
+         * Without cache and spacing entries.
          *
          * @param size edge of synthetic images, px
          * @param sliceAxis slice axis of volumes
@@ -117,7 +118,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
          */
         public Data(@Nullable Integer size, @Nullable Integer sliceAxis, @Nullable Boolean allSlices, @Nullable Boolean ct,
                     @Nullable Boolean validation) {
-            this(size, sliceAxis, allSlices, ct, validation, null);
+            this(size, sliceAxis, allSlices, ct, validation, null, null);
         }
 
         /**
@@ -129,6 +130,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
          * @param ct whether CT normalisation is used
          * @param validation whether validation data is held out
          * @param cache float32, float16, none or null
+         * @param physicalSpacing whether the maps are in mm
          */
         public Data {
             if (cache != null && !CACHE_VALUES.contains(cache)) {
@@ -285,6 +287,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         if (data.ct() != null) d.put("ct", data.ct());
         if (data.validation() != null) d.put("validation", data.validation());
         if (data.cache() != null) d.put("cache", data.cache());
+        if (data.physicalSpacing() != null) d.put("physical_spacing", data.physicalSpacing());
         if (loss != null) root.put("loss", loss);
         if (seed != null) root.put("seed", seed);
         if (engine != null) root.put("engine", engine);
@@ -370,7 +373,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
             throw new IllegalArgumentException(file + ": data.cache must be one of " + Data.CACHE_VALUES + ", got '" + cache + "'");
         }
         Data data = new Data(r.integer(d, "data.size"), r.integer(d, "data.slice_axis"), r.bool(d, "data.all_slices"), r.bool(d, "data.ct"),
-                r.bool(d, "data.validation"), cache);
+                r.bool(d, "data.validation"), cache, r.bool(d, "data.physical_spacing"));
         JsonNode t = r.section(root, "training", Training.KEYS);
         Training training = new Training(r.integer(t, "training.epochs"), r.integer(t, "training.iterations_per_epoch"),
                 r.integer(t, "training.batch"), r.integer(t, "training.patch"), r.integer(t, "training.depth"),

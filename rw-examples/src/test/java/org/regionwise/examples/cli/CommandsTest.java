@@ -140,6 +140,25 @@ class CommandsTest {
         assertThat(Files.readString(dir.resolve("rep-cache/scores.csv"))).isEqualTo(Files.readString(dir.resolve("rep-memory/scores.csv")));
     }
 
+    @Test
+    void physicalSpacingMeasuresTheMapsInMillimetresAndIsRecorded() throws Exception {
+        Path data = dir.resolve("Dataset005_Small");
+        org.regionwise.examples.data.SyntheticNnUnet.write(data, 6, new int[] {40, 40, 20}, ".nii", 4); // 1 x 1 x 2 mm
+        String[] common = {"train", "--dataset", "nnunet:" + data, "--loss", "rrw", "--no-plan", "--epochs", "1", "--iterations", "3",
+                "--depth", "2", "--patch", "16", "--batch", "4", "--threads", "1", "--slice-axis", "0", "--no-progress"};
+        Result mm = rw(true, concat(common, "--physical-spacing", "--out", dir.resolve("mm").toString()));
+        assertThat(mm.code()).as(mm.err()).isZero();
+        Result vox = rw(true, concat(common, "--out", dir.resolve("vox").toString()));
+        assertThat(vox.code()).as(vox.err()).isZero();
+        assertThat(dir.resolve("mm/run.yaml")).content().contains("  physical_spacing: true\n");
+        assertThat(dir.resolve("vox/run.yaml")).content().contains("  physical_spacing: false\n");
+        // same patches, other maps: another loss from the first step
+        assertThat(column(dir.resolve("mm/history.csv"), "train_loss")).isNotEqualTo(column(dir.resolve("vox/history.csv"), "train_loss"));
+        Result contradicts = rw(true, "train", "--resume", dir.resolve("vox").toString(), "--physical-spacing");
+        assertThat(contradicts.code()).isEqualTo(CliErrors.USER_ERROR);
+        assertThat(contradicts.err()).contains("--physical-spacing true (recorded: false)");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

@@ -156,4 +156,40 @@ class BatchFactoryTest {
         double det = Math.abs(a.a00() * a.a11() - a.a01() * a.a10());
         assertThat(Math.sqrt(det)).isBetween(0.85 - 1e-9, 1.25 + 1e-9);
     }
+
+    @Test
+    void physicalUnitsChangeTheMapsOfAnisotropicPatchesOnlyAndBoundaryMapsScaleWithTheSpacing() {
+        List<Sample> iso = new ArrayList<>(), aniso = new ArrayList<>();
+        for (Sample s : samples()) {
+            iso.add(new Sample(s.id(), new FloatImage(Grid.of(new int[] {40, 36}, new double[] {2, 2}), s.image().data()),
+                    new LabelImage(Grid.of(new int[] {40, 36}, new double[] {2, 2}), s.labels().data())));
+            aniso.add(new Sample(s.id(), new FloatImage(Grid.of(new int[] {40, 36}, new double[] {0.8, 2.5}), s.image().data()),
+                    new LabelImage(Grid.of(new int[] {40, 36}, new double[] {0.8, 2.5}), s.labels().data())));
+        }
+        var voxels = org.regionwise.core.map.Maps.rectified();
+        var mm = org.regionwise.core.loss.Losses.withDistanceUnits(voxels, org.regionwise.core.map.DistanceUnits.PHYSICAL);
+        Batch isoV = new BatchFactory(new PatchSampler(iso, 16, true), List.of(voxels), 3, 3, 2, 5).create(0, 0);
+        Batch isoP = new BatchFactory(new PatchSampler(iso, 16, true), List.of(mm), 3, 3, 2, 5).create(0, 0);
+        Batch anV = new BatchFactory(new PatchSampler(aniso, 16, true), List.of(voxels), 3, 3, 2, 5).create(0, 0);
+        Batch anP = new BatchFactory(new PatchSampler(aniso, 16, true), List.of(mm), 3, 3, 2, 5).create(0, 0);
+        // RRW is normalised per class: an isotropic spacing cancels, an anisotropic one reshapes the maps
+        for (int s = 0; s < 2; s++) {
+            float[] a = isoV.map(s, 0), b = isoP.map(s, 0);
+            for (int i = 0; i < a.length; i++) assertThat(b[i]).isCloseTo(a[i], org.assertj.core.api.Assertions.within(1e-6f));
+        }
+        assertThat(anP.map(0, 0)).isNotEqualTo(anV.map(0, 0));
+        assertThat(anP.images()).containsExactly(anV.images()); // only the maps change
+        // the paper's Boundary map is not normalised: in mm it is 2x the voxel map at 2 mm spacing
+        var bV = org.regionwise.core.map.Maps.boundary();
+        var bP = org.regionwise.core.loss.Losses.withDistanceUnits(bV, org.regionwise.core.map.DistanceUnits.PHYSICAL);
+        float[] v = new BatchFactory(new PatchSampler(iso, 16, false), List.of(bV), 2, 3, 1, 5).create(0, 0).map(0, 0);
+        float[] p = new BatchFactory(new PatchSampler(iso, 16, false), List.of(bP), 2, 3, 1, 5).create(0, 0).map(0, 0);
+        int scaled = 0;
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] == -1 && p[i] == -1) continue; // a class that fills the whole patch: -1 in any unit
+            assertThat(p[i]).isCloseTo(2 * v[i], org.assertj.core.api.Assertions.within(1e-5f));
+            if (v[i] != 0) scaled++;
+        }
+        assertThat(scaled).isGreaterThan(v.length / 10);
+    }
 }
