@@ -65,6 +65,22 @@ public final class Nifti {
         return v;
     }
 
+    /**
+     * The number of voxels of a NIfTI-1 file (all volumes of a 4D file), from its header alone: the voxel data is not
+     * read or inflated.
+     *
+     * @param file a {@code .nii}, {@code .nii.gz} or {@code .hdr} file
+     * @return the voxel count
+     */
+    public static long voxelCount(Path file) {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = open(file)) {
+            return NiftiHeader.decode(file, readUpTo(in, NiftiHeader.SIZEOF_HDR, file, "header")).voxelCount();
+        } catch (IOException e) {
+            throw ioFailure(file, e);
+        }
+    }
+
     private static NiftiVolume readVolume(Path file) {
         NiftiHeader header;
         try (InputStream in = open(file)) {

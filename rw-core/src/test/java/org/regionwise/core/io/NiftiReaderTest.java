@@ -243,4 +243,19 @@ class NiftiReaderTest {
         assertThat(a[2]).containsExactly(new double[] {0, 0, -4, 30}, within(1e-6));
         assertThat(v.orientation()).isEqualTo("ALI");
     }
+
+    @Test
+    void voxelCountReadsTheHeaderAloneOfCompressedAndPlainFiles() throws Exception {
+        org.regionwise.core.image.Grid g = org.regionwise.core.image.Grid.of(new int[] {7, 5, 3}, new double[] {1, 1, 2});
+        Path gz = dir.resolve("v.nii.gz"), raw = dir.resolve("v.nii");
+        Nifti.write(gz, new LabelImage(g, new int[g.voxelCount()]));
+        Nifti.write(raw, new FloatImage(g, new float[g.voxelCount()]));
+        assertThat(Nifti.voxelCount(gz)).isEqualTo(105);
+        assertThat(Nifti.voxelCount(raw)).isEqualTo(Nifti.read(raw).voxelCount());
+        // the data beyond the header is not read: a file cut after its header still has a voxel count
+        byte[] b = java.nio.file.Files.readAllBytes(raw);
+        Path cut = dir.resolve("cut.nii");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(b, 352));
+        assertThat(Nifti.voxelCount(cut)).isEqualTo(105);
+    }
 }

@@ -211,9 +211,8 @@ public final class NnUnetCache {
         int workers = Math.min(s.workers(), Math.max(1, todo.size()));
         long written = 0;
         if (!todo.isEmpty()) {
-            // the first case alone: its size tells how many cases the heap holds at once
-            CaseJob first = new CaseJob(images, labels, ending, classes, channels, ct, s.storage());
-            long voxels = first.voxels(todo.get(0));
+            // the first case's size (from its header) tells how many cases the heap holds at once
+            long voxels = org.regionwise.core.io.Nifti.voxelCount(labels.resolve(todo.get(0) + ending));
             long perCase = voxels * (8L * channels + 8) + (64L << 20);
             workers = (int) Math.max(1, Math.min(workers, (long) (Runtime.getRuntime().maxMemory() * HEAP_SHARE) / perCase));
         }
@@ -314,10 +313,6 @@ public final class NnUnetCache {
     /** Reads, normalises and writes one case; holds one case in memory. */
     private record CaseJob(Path images, Path labels, String ending, int classes, int channels,
                            NnUnetDataset.@Nullable CtStatistics ct, CaseFile.Storage storage) {
-        long voxels(String id) {
-            return org.regionwise.core.io.Nifti.read(labels.resolve(id + ending)).voxelCount();
-        }
-
         CachedCase write(String id, Path target, String stamp) {
             NnUnetDataset.Case c = NnUnetDataset.read(images, labels, id, ending, classes, channels);
             var grid = c.labels().grid();
