@@ -100,15 +100,8 @@ public final class CompareCommand implements Callable<Integer> {
         for (String d : dsNames) {
             DatasetRegistry r = registry;
             if (cache != null && DatasetRegistry.isNnUnet(d)) {
-                Path root = Path.of(DatasetRegistry.canonical(d).substring("nnunet:".length())).toAbsolutePath().normalize();
-                Path dir = cache.resolve(String.valueOf(root.getFileName()));
-                PrintWriter w = o;
-                var s = org.regionwise.examples.data.NnUnetCache.Settings.of(dir).withListener(new org.regionwise.examples.data.NnUnetCache.Listener() {
-                    @Override public void started(int cases, int workers) {}
-                    @Override public void caseDone(String id, boolean reused, long bytes, int done, int total) {}
-                    @Override public void finished(org.regionwise.examples.data.NnUnetCache.Report rep) { w.println(PreprocessCommand.describe(rep, dir)); w.flush(); }
-                });
-                r = new DatasetRegistry(registry.synthetic(), registry.colin27(), registry.nnunet().withCache(s));
+                Path dir = CacheSummary.folderIn(cache, d);
+                r = registry.withNnUnetCache(org.regionwise.examples.data.NnUnetCache.Settings.of(dir).withListener(new CacheSummary(o, dir, null)));
             }
             Dataset ds = datasetOptions.apply(r.load(d));
             data.add(ds);

@@ -55,11 +55,10 @@ public final class PreprocessCommand implements Callable<Integer> {
     @Mixin ProgressOptions progress = new ProgressOptions();
 
     @Override public Integer call() {
-        String canonical = DatasetRegistry.canonical(dataset);
-        if (!canonical.toLowerCase(Locale.ROOT).startsWith("nnunet:")) {
+        if (!DatasetRegistry.isNnUnet(dataset)) {
             throw new UserError("--dataset " + dataset + " is not an nnU-Net folder (no dataset.json there)");
         }
-        Path root = Path.of(canonical.substring("nnunet:".length()));
+        Path root = DatasetRegistry.nnUnetRoot(dataset);
         if (!Files.isDirectory(root)) throw new UserError("--dataset " + root + ": no such folder");
         int w = workers == null ? Runtime.getRuntime().availableProcessors() : workers;
         if (w < 1) throw new UserError("--workers must be >= 1, got " + w);

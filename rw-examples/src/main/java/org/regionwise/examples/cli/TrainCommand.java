@@ -144,22 +144,10 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The cache of the nnU-Net folder {@code dataset}: {@code --cache}, or {@code rw-cache/FOLDER} beside the run directory. */
     private org.regionwise.examples.data.NnUnetCache.Settings cacheSettings(String dataset, Path out, CaseProgress progress, boolean float16) {
-        Path root = Path.of(DatasetRegistry.canonical(dataset).substring("nnunet:".length())).toAbsolutePath().normalize();
-        Path dir = cache != null ? cache : out.toAbsolutePath().normalize().resolveSibling("rw-cache").resolve(String.valueOf(root.getFileName()));
-        var s = org.regionwise.examples.data.NnUnetCache.Settings.of(dir);
-        return new org.regionwise.examples.data.NnUnetCache.Settings(dir, float16 ? org.regionwise.training.cache.CaseFile.Storage.FLOAT16
-                : org.regionwise.training.cache.CaseFile.Storage.FLOAT32, s.workers(), false, new CacheLine(spec.commandLine().getOut(), dir, progress));
-    }
-
-    /** Prints one line when the cache is ready (the per-case progress goes to stderr). */
-    private record CacheLine(PrintWriter out, Path dir, CaseProgress progress) implements org.regionwise.examples.data.NnUnetCache.Listener {
-        @Override public void started(int cases, int workers) { progress.started(cases, workers); }
-        @Override public void caseDone(String id, boolean reused, long bytes, int done, int total) { progress.caseDone(id, reused, bytes, done, total); }
-        @Override public void finished(org.regionwise.examples.data.NnUnetCache.Report r) {
-            progress.finished(r);
-            out.println(PreprocessCommand.describe(r, dir));
-            out.flush();
-        }
+        Path dir = cache != null ? cache : CacheSummary.folderIn(out.toAbsolutePath().normalize().resolveSibling("rw-cache"), dataset);
+        return org.regionwise.examples.data.NnUnetCache.Settings.of(dir)
+                .withStorage(float16 ? org.regionwise.training.cache.CaseFile.Storage.FLOAT16 : org.regionwise.training.cache.CaseFile.Storage.FLOAT32)
+                .withListener(new CacheSummary(spec.commandLine().getOut(), dir, progress));
     }
 
     /** Deletes the cache folder {@code dir} and its {@code rw-cache} parent when that is left empty. */
@@ -215,7 +203,7 @@ public final class TrainCommand implements Callable<Integer> {
                 if (run.cache() != null && !run.cache().equals("none")) {
                     var cacheWith = cacheSettings(datasetName, out, p, run.cache().equals("float16"));
                     if (!Files.exists(cacheWith.directory())) newCache = cacheWith.directory();
-                    registry = new DatasetRegistry(registry.synthetic(), registry.colin27(), registry.nnunet().withCache(cacheWith));
+                    registry = registry.withNnUnetCache(cacheWith);
                 } else if (cache != null || cacheFloat16) {
                     throw new UserError((cache != null ? "--cache" : "--cache-float16") + (noCache ? " contradicts --no-cache" : " applies to nnU-Net folders only"));
                 }

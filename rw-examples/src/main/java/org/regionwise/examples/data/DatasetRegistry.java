@@ -58,7 +58,7 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
         String s = canonical(spec);
         String lower = s.toLowerCase(Locale.ROOT);
         if (lower.startsWith("nnunet:")) {
-            Path root = Path.of(s.substring("nnunet:".length()));
+            Path root = nnUnetRoot(s);
             if (!Files.isDirectory(root)) throw new IllegalArgumentException("nnU-Net dataset folder " + root + " does not exist");
             return NnUnetDataset.load(root, nnunet);
         }
@@ -88,6 +88,29 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
             }
         }
         return s;
+    }
+
+    /**
+     * The folder of the nnU-Net dataset {@code spec} ({@code nnunet:DIR}, or a folder holding {@code dataset.json}).
+     *
+     * @param spec an nnU-Net dataset spec
+     * @return its folder, as given
+     * @throws IllegalArgumentException when {@code spec} is not an nnU-Net folder
+     */
+    public static Path nnUnetRoot(String spec) {
+        String s = canonical(spec);
+        if (!s.toLowerCase(Locale.ROOT).startsWith("nnunet:")) throw new IllegalArgumentException("'" + spec + "' is not an nnU-Net folder");
+        return Path.of(s.substring("nnunet:".length()));
+    }
+
+    /**
+     * This registry with nnU-Net folders read through the case cache {@code cache}.
+     *
+     * @param cache the cache settings
+     * @return the registry
+     */
+    public DatasetRegistry withNnUnetCache(NnUnetCache.Settings cache) {
+        return new DatasetRegistry(synthetic, colin27, nnunet.withCache(cache));
     }
 
     /**

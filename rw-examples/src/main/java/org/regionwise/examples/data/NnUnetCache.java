@@ -119,6 +119,14 @@ public final class NnUnetCache {
          * @return the settings
          */
         public Settings withListener(@Nullable Listener l) { return new Settings(directory, storage, workers, verify, l); }
+
+        /**
+         * These settings with another storage.
+         *
+         * @param st float32 or float16
+         * @return the settings
+         */
+        public Settings withStorage(CaseFile.Storage st) { return new Settings(directory, st, workers, verify, listener); }
     }
 
     /**
