@@ -149,7 +149,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 }
             };
             try {
-                ParallelCases.forEach(todo, w, "rw-evaluate", one);
+                org.regionwise.examples.data.internal.ParallelCases.forEach(todo, w, "rw-evaluate", one);
             } catch (RuntimeException | Error e) {
                 if (partial != null && Files.isDirectory(partial)) {
                     spec.commandLine().getErr().println("rw evaluate: the cases finished so far are kept in " + partial

@@ -157,7 +157,7 @@ public final class PredictCommand implements Callable<Integer> {
                         p.done(done[0], j[1].getFileName().toString(), "written");
                     }
                 };
-                ParallelCases.forEach(todo, n, "rw-predict", one);
+                org.regionwise.examples.data.internal.ParallelCases.forEach(todo, n, "rw-predict", one);
             }
         } finally {
             for (TrainedModel m : models) m.close();

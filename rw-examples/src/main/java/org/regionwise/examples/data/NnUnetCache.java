@@ -12,15 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.io.AtomicFiles;
 import org.regionwise.examples.data.internal.Intensities;
+import org.regionwise.examples.data.internal.ParallelCases;
 import org.regionwise.training.cache.CachedCase;
 import org.regionwise.training.cache.CaseFile;
 
@@ -232,43 +229,24 @@ public final class NnUnetCache {
             }
         }
         if (!todo.isEmpty()) {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "rw-preprocess");
-                t.setDaemon(true);
-                return t;
-            });
+            Map<String, CachedCase> made = new java.util.concurrent.ConcurrentHashMap<>();
             try {
-                List<Future<CachedCase>> futures = new ArrayList<>();
-                for (String id : todo) {
-                    futures.add(pool.submit(() -> {
-                        CaseJob job = new CaseJob(images, labels, ending, classes, channels, ct, s.storage());
-                        CachedCase c = job.write(id, file(dir, id), stamps.get(id));
-                        synchronized (done) {
-                            done[0]++;
-                            if (l != null) l.caseDone(id, false, c.bytes(), done[0], ids.size());
-                        }
-                        return c;
-                    }));
-                }
-                for (int i = 0; i < todo.size(); i++) {
-                    opened.put(todo.get(i), futures.get(i).get());
-                    written += sourceBytes.get(todo.get(i));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("preprocessing was interrupted; the cases written so far are kept in " + dir, e);
-            } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof RuntimeException re) throw re;
-                if (c instanceof Error er) throw er;
-                throw new IllegalStateException("preprocessing failed: " + c, c);
-            } finally {
-                pool.shutdownNow();
-                try { // a failed case stops the others; wait until none is still writing
-                    if (!pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)) throw new IllegalStateException("preprocessing workers did not stop");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+                ParallelCases.forEach(todo, workers, "rw-preprocess", id -> {
+                    CaseJob job = new CaseJob(images, labels, ending, classes, channels, ct, s.storage());
+                    CachedCase c = job.write(id, file(dir, id), stamps.get(id));
+                    made.put(id, c);
+                    synchronized (done) {
+                        done[0]++;
+                        if (l != null) l.caseDone(id, false, c.bytes(), done[0], ids.size());
+                    }
+                });
+            } catch (IllegalStateException e) {
+                if (!(e.getCause() instanceof InterruptedException)) throw e;
+                throw new IllegalStateException("preprocessing was interrupted; the cases written so far are kept in " + dir, e.getCause());
+            }
+            for (String id : todo) {
+                opened.put(id, made.get(id));
+                written += sourceBytes.get(id);
             }
         }
         Map<String, CachedCase> ordered = new LinkedHashMap<>();
