@@ -48,7 +48,8 @@ public interface TrainingData {
     List<Sample> validation();
 
     /**
-     * Throws unless every case of {@code splits} has the channel count of the first one.
+     * Throws unless every case of {@code splits} has the channel count of the first one; a {@link LazySamples} split
+     * answers with its {@link LazySamples#channels()}, its samples are not read.
      *
      * @param name the data's name, for the message
      * @param splits the lists of cases to check
@@ -57,6 +58,14 @@ public interface TrainingData {
     static void requireSameChannels(String name, List<Sample>... splits) {
         int c = -1;
         for (List<Sample> split : splits) {
+            if (split instanceof LazySamples lazy) { // its channel count, without reading its samples
+                if (lazy.isEmpty()) continue;
+                if (c < 0) c = lazy.channels();
+                else if (lazy.channels() != c) {
+                    throw new IllegalArgumentException("dataset " + name + ": its splits have " + c + " and " + lazy.channels() + " image channels");
+                }
+                continue;
+            }
             for (Sample s : split) {
                 if (c < 0) c = s.channelCount();
                 else if (s.channelCount() != c) {

@@ -3,7 +3,7 @@ package org.regionwise.examples.data;
 import java.util.List;
 import java.util.Objects;
 import org.regionwise.core.backend.Sample;
-import org.regionwise.training.cache.CachedSlices;
+import org.regionwise.core.backend.LazySamples;
 
 /**
  * An in-memory {@link Dataset}: three lists of 2D cases and the class names.
@@ -47,30 +47,9 @@ public record SplitDataset(String name, List<String> classNames, List<Sample> tr
         if (training.isEmpty()) throw new IllegalArgumentException("dataset " + name + " has no training cases");
         int k = classNames.size();
         if (sliceAxis < 0 || sliceAxis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + sliceAxis);
-        List<List<Sample>> eager = new java.util.ArrayList<>();
-        int lazyChannels = -1;
+        org.regionwise.core.backend.TrainingData.requireSameChannels(name, training, validation, test);
         for (List<Sample> split : List.of(training, validation, test)) {
-            if (split.isEmpty()) continue;
-            int c = split instanceof CachedSlices cs ? cs.channels() : split instanceof LazyVolumes lv ? lv.channels() : -1;
-            if (c < 0) { eager.add(split); continue; }
-            if (lazyChannels >= 0 && c != lazyChannels) {
-                throw new IllegalArgumentException("dataset " + name + ": its splits have " + lazyChannels + " and " + c + " image channels");
-            }
-            lazyChannels = c;
-        }
-        if (lazyChannels >= 0) {
-            for (List<Sample> split : eager) {
-                for (Sample s : split) {
-                    if (s.channelCount() != lazyChannels) {
-                        throw new IllegalArgumentException("case " + s.id() + " of " + name + " has " + s.channelCount() + " image channels, the others " + lazyChannels);
-                    }
-                }
-            }
-        }
-        @SuppressWarnings("unchecked")
-        List<Sample>[] eagerSplits = eager.toArray(new List[0]);
-        org.regionwise.core.backend.TrainingData.requireSameChannels(name, eagerSplits);
-        for (List<Sample> split : eager) { // lazy splits were checked as their cases were written or are checked when read
+            if (split instanceof LazySamples) continue; // checked as its cases were written, or when each is read
             for (Sample s : split) {
                 // training and validation cases feed a 2D network; a test case may be a whole volume, scored in 3D
                 if (split != test && !s.image().grid().is2D()) {
@@ -88,7 +67,7 @@ public record SplitDataset(String name, List<String> classNames, List<Sample> tr
 
     /** {@code l} itself when it is an immutable lazy list (cached slices, cases read on demand), else a copy. */
     private static List<Sample> frozen(List<Sample> l) {
-        return l instanceof CachedSlices || l instanceof LazyVolumes ? l : List.copyOf(l);
+        return l instanceof LazySamples ? l : List.copyOf(l);
     }
 
     /**

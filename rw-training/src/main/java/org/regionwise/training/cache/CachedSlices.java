@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
+import org.regionwise.core.backend.LazySamples;
 import org.regionwise.core.backend.Sample;
 
 /**
@@ -19,7 +20,7 @@ import org.regionwise.core.backend.Sample;
  * <p>Per-slice foreground lists along axis 2 are ranges of the case file's foreground list; along axes 0 and 1 they
  * are regrouped once per case, on first use, into the heap (4 bytes per foreground voxel).
  */
-public final class CachedSlices extends AbstractList<Sample> implements RandomAccess {
+public final class CachedSlices extends AbstractList<Sample> implements LazySamples, RandomAccess {
     private final String name;
     private final List<String> ids;
     private final List<CachedCase> cases;
@@ -122,7 +123,7 @@ public final class CachedSlices extends AbstractList<Sample> implements RandomAc
      *
      * @return the channel count of every case, 0 for a list of no case
      */
-    public int channels() { return cases.isEmpty() ? 0 : cases.get(0).channels(); }
+    @Override public int channels() { return cases.isEmpty() ? 0 : cases.get(0).channels(); }
 
     /**
      * Foreground voxels of slice {@code i}.
