@@ -56,12 +56,11 @@ public final class BatchFactory {
             for (int m = 0; m < maps.size(); m++) ms.add(new float[batchSize * hs[s] * ws[s] * classes]);
             mapData.add(ms);
         }
-        int[] caseIndex = new int[1];
         for (int j = 0; j < batchSize; j++) {
             SplittableRandom r = new SplittableRandom(mix(seed, epoch, step, j));
-            PatchSampler.Patch patch = sampler.draw(r, j, batchSize, caseIndex);
+            PatchSampler.Patch patch = sampler.draw(r, j, batchSize);
             System.arraycopy(patch.image(), 0, images, j * p * p * channels, p * p * channels);
-            LabelImage full = new LabelImage(Grid.of(new int[] {p, p}, sampler.spacing(caseIndex[0])), patch.labels());
+            LabelImage full = new LabelImage(Grid.of(new int[] {p, p}, patch.spacing()), patch.labels());
             for (int s = 0; s < scales; s++) {
                 LabelImage ls = PatchSampler.downsample(full, s);
                 int n = hs[s] * ws[s];

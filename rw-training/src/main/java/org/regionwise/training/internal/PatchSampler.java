@@ -82,7 +82,7 @@ public final class PatchSampler {
     }
 
     /** One augmented patch: intensities interleaved NHWC ({@code [y][x][channel]}), labels {@code [y][x]}. */
-    record Patch(float[] image, int[] labels) {}
+    record Patch(float[] image, int[] labels, double[] spacing) {}
 
     private final @Nullable List<Case> cases;
     private final @Nullable CachedSlices mapped;
@@ -150,14 +150,10 @@ public final class PatchSampler {
 
     int channels() { return channels; }
 
-    /** Spacing of case 0 (patches inherit their case's spacing; see {@link #spacing(int)}). */
-    double[] spacing(int caseIndex) { return slice(caseIndex).spacing(); }
-
-    /** Draws patch {@code j} of a batch of {@code batchSize} from {@code r}; returns the case index in {@code caseOut[0]}. */
-    Patch draw(SplittableRandom r, int j, int batchSize, int[] caseOut) {
+    /** Draws patch {@code j} of a batch of {@code batchSize} from {@code r}; it carries its case's spacing. */
+    Patch draw(SplittableRandom r, int j, int batchSize) {
         int ci = r.nextInt(count);
         Slice c = slice(ci);
-        caseOut[0] = ci;
         boolean forceForeground = j >= Math.round(batchSize * (1 - 0.33));
         int centre;
         if (forceForeground && c.foregroundCount() > 0) centre = c.foregroundAt(r.nextInt(c.foregroundCount()));
@@ -194,7 +190,7 @@ public final class PatchSampler {
                 img[i] = (float) x;
             }
         }
-        return new Patch(img, lab);
+        return new Patch(img, lab, c.spacing());
     }
 
     private static double gaussian(SplittableRandom r) {
