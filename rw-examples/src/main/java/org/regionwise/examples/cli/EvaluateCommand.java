@@ -126,9 +126,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         }
         int kept = finished.size();
-        // labels found per case; a case evaluated with none (no foreground anywhere) is recorded here, not in the journal
-        Map<String, int[]> labelsOf = new java.util.concurrent.ConcurrentHashMap<>();
-        for (CaseEvaluation e : finished.values()) labelsOf.put(e.caseId(), e.labels());
         List<Case> todo = cases.stream().filter(c -> !finished.containsKey(c.id())).toList();
         int[] done = {kept};
         try (CaseProgress p = new CaseProgress("evaluate", spec.commandLine().getErr(), progress)) {
@@ -140,7 +137,6 @@ public final class EvaluateCommand implements Callable<Integer> {
                 int[] labels = classes != null ? classes : presentLabels(pr, r);
                 CaseEvaluation e = labels.length == 0 ? new CaseEvaluation(c.id(), labels, Map.of(), Map.of())
                         : Metrics.evaluate(c.id(), pr, r, labels, options);
-                labelsOf.put(c.id(), labels);
                 finished.put(c.id(), e);
                 if (partial != null && labels.length > 0) AtomicFiles.writeString(partial.resolve(c.id() + ".csv"), ResultsCsv.cases(List.of(e)));
                 synchronized (done) {
@@ -162,7 +158,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         TreeSet<Integer> seen = new TreeSet<>();
         for (Case c : cases) {
             results.add(finished.get(c.id()));
-            for (int l : labelsOf.get(c.id())) seen.add(l);
+            for (int l : finished.get(c.id()).labels()) seen.add(l);
         }
         if (classes == null) {
             if (seen.isEmpty()) throw new UserError("no foreground label (> 0) in any prediction or reference; nothing to evaluate");
