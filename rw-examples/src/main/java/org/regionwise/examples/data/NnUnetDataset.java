@@ -316,16 +316,12 @@ public final class NnUnetDataset {
     }
 
     static Case read(Path images, Path labels, String id, String ending, int classes, int channels) {
-        Path lab = labels.resolve(id + ending);
-        if (!Files.isRegularFile(lab)) throw new IllegalArgumentException("case " + id + ": label file " + lab + " is missing");
+        List<Path> files = requireFiles(images, labels, id, ending, channels);
+        Path lab = files.get(0);
         LabelImage truth = Nifti.readLabels(lab);
         List<FloatImage> imgs = new ArrayList<>();
         for (int c = 0; c < channels; c++) {
-            Path img = images.resolve(String.format(Locale.ROOT, "%s_%04d%s", id, c, ending));
-            if (!Files.isRegularFile(img)) {
-                throw new IllegalArgumentException("case " + id + ": channel " + c + " file " + img + " is missing (dataset.json declares "
-                        + channels + " channels)");
-            }
+            Path img = files.get(1 + c);
             FloatImage image = Nifti.readImage(img);
             if (!image.grid().sameShape(truth.grid())) {
                 throw new IllegalArgumentException("case " + id + ": image " + img.getFileName() + " is " + image.grid().describeSize()
