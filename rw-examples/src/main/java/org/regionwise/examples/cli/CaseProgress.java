@@ -30,9 +30,7 @@ final class CaseProgress implements NnUnetCache.Listener, AutoCloseable {
         this.task = task;
         this.lastLine = lastLine;
         this.out = out;
-        ProgressDisplay.Mode m = options.none ? ProgressDisplay.Mode.NONE : options.mode;
-        if (m == ProgressDisplay.Mode.AUTO) m = System.console() != null ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES;
-        this.mode = m;
+        this.mode = options.resolved();
     }
 
     /** Starts counting {@code cases}. */

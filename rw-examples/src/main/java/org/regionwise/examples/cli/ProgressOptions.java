@@ -15,8 +15,12 @@ final class ProgressOptions {
 
     /** The display of the chosen mode for {@code runs} runs of {@code stepsPerRun} optimiser steps. */
     ProgressDisplay open(String task, long runs, long stepsPerRun, PrintStream out) {
+        return new ProgressDisplay(task, runs, stepsPerRun, out, resolved(), System::nanoTime);
+    }
+
+    /** BAR, LINES or NONE: {@code --no-progress} wins, AUTO is a bar on a terminal and lines otherwise. */
+    ProgressDisplay.Mode resolved() {
         ProgressDisplay.Mode m = none ? ProgressDisplay.Mode.NONE : mode;
-        if (m == ProgressDisplay.Mode.AUTO) m = System.console() != null ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES;
-        return new ProgressDisplay(task, runs, stepsPerRun, out, m, System::nanoTime);
+        return m == ProgressDisplay.Mode.AUTO ? (System.console() != null ? ProgressDisplay.Mode.BAR : ProgressDisplay.Mode.LINES) : m;
     }
 }
