@@ -47,14 +47,10 @@ public final class PyTorchEngine implements Engine {
 
     @Override public String displayName() { return "PyTorch"; }
 
-    /** Accepts 2D U-Nets (the 3D path is not built yet). */
+    /** Accepts 2D and 3D U-Nets in fp32. */
     @Override
     public void validate(TrainingPlan plan) {
         requireFp32();
-        if (plan.model() instanceof ModelSpec.UNet spec && spec.dimensions() != 2) {
-            throw new IllegalArgumentException("the PyTorch backend trains 2D U-Nets only so far; the plan asks for dimensions="
-                    + spec.dimensions() + " (3D volumes are predicted slice by slice by a 2D model)");
-        }
     }
 
     @Override

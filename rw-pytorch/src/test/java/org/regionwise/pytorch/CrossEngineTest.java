@@ -62,4 +62,39 @@ class CrossEngineTest {
             }
         }
     }
+
+    /** The same in 3D, isotropic and anisotropic (1 x 1 x 3 mm: 3x3x1 kernels and 2x2x1 strides at stage 0/1), each normalisation. */
+    @ParameterizedTest(name = "3D {0} spacing z {1}")
+    @CsvSource({"INSTANCE, 1", "INSTANCE, 3", "BATCH, 3", "NONE, 1"})
+    void sameInitialWeightsFirstLossAndPredictionIn3D(ModelSpec.Normalization norm, double dz) {
+        org.regionwise.core.backend.Pooling p = org.regionwise.core.backend.Pooling.forSpacing(new double[] {1, 1, dz}, 3);
+        ModelSpec.UNet spec = new ModelSpec.UNet(3, 1, 3, 3, 4, 16, norm, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, true, 7,
+                p.convKernels(), p.poolStrides());
+        LossSpec loss = Losses.equal(Losses.rectifiedRegionWise(), Losses.crossEntropy());
+        OptimizerSpec opt = OptimizerSpec.paper();
+        SyntheticData data = SyntheticData.volumes(2, 20, 3, 11, 1, 1, dz);
+        try (TrainableNetwork tf = new TensorFlowEngine().createForTraining(spec, loss, opt, 1);
+             TrainableNetwork pt = new PyTorchEngine().createForTraining(spec, loss, opt, 1)) {
+            tf.initialize();
+            pt.initialize();
+            List<float[]> a = tf.weights(), b = pt.weights();
+            assertThat(b).hasSameSizeAs(a);
+            for (int i = 0; i < a.size(); i++) assertThat(b.get(i)).as("variable %d", i).containsExactly(a.get(i));
+            int[][] factors = new int[tf.scales()][];
+            for (int s = 0; s < factors.length; s++) factors[s] = spec.factor(s);
+            BatchFactory f = new BatchFactory(new org.regionwise.training.internal.VolumeSampler(data.training(), 16, true),
+                    loss.maps(), 2, 3, factors, 3);
+            double[] alphas = GradualAlphas.at(loss, 0);
+            Batch batch = f.create(0, 0);
+            assertThat(batch.depth(0)).isEqualTo(16);
+            assertThat(batch.depth(1)).isEqualTo(dz == 1 ? 8 : 16);
+            StepResult rt = tf.step(batch, 1e-3, alphas), rp = pt.step(batch, 1e-3, alphas);
+            assertThat(rp.loss()).as("first loss TF %s, PyTorch %s", rt.loss(), rp.loss()).isCloseTo(rt.loss(), within(1e-5 * Math.abs(rt.loss())));
+            assertThat(rp.gradientNorm()).isCloseTo(rt.gradientNorm(), within(1e-3 * rt.gradientNorm()));
+            float[] x = batch.images();
+            float[] pa = tf.predict(x, 2, 16, 16, 16), pb = pt.predict(x, 2, 16, 16, 16);
+            assertThat(pb).hasSameSizeAs(pa);
+            for (int i = 0; i < pa.length; i += 7) assertThat((double) pb[i]).isCloseTo(pa[i], within(1e-4));
+        }
+    }
 }

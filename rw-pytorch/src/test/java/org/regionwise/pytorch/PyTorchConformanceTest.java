@@ -19,12 +19,13 @@ class PyTorchConformanceTest extends EngineConformanceSuite {
     /** The export (weights without optimiser state) loads with PyTorchEngine.load and predicts what the model predicts. */
     @Override
     protected void checkExport(NetworkModel m, Path directory) throws Exception {
-        float[] input = new float[32 * 40];
+        boolean threeD = m.spec().dimensions() == 3;
+        float[] input = new float[threeD ? 19 * 13 * 7 : 32 * 40];
         Random r = new Random(1);
         for (int i = 0; i < input.length; i++) input[i] = (float) r.nextGaussian();
-        FloatImage image = new FloatImage(Grid.of2D(40, 32), input);
+        FloatImage image = new FloatImage(threeD ? Grid.of(new int[] {19, 13, 7}, new double[] {1, 1, 3}) : Grid.of2D(40, 32), input);
         try (NetworkModel loaded = new NetworkModel(new PyTorchEngine().load(directory), java.util.List.of())) {
-            assertThat(loaded.predict(image).data(1)).containsExactly(m.predict(image).data(1));
+            assertThat(loaded.withInference(m.inference()).predict(image).data(1)).containsExactly(m.predict(image).data(1));
         }
         // a flipped byte is caught by the checksum, a cut file as truncated; both name the file
         Path state = directory.resolve("parameters.bin");

@@ -46,12 +46,19 @@ public final class TensorFlowEngine implements Engine {
 
     @Override public String displayName() { return "TensorFlow"; }
 
-    /** Accepts 2D U-Nets only (TF Java 1.1.0 has no Conv3D gradient). */
+    /**
+     * Accepts 2D and 3D U-Nets; refuses bf16 for a 3D one (oneDNN's bf16 convolutions are used in 2D only here) and a
+     * 3D one where the Conv3D gradients cannot be registered (Windows).
+     */
     @Override
     public void validate(TrainingPlan plan) {
-        if (plan.model() instanceof ModelSpec.UNet spec && spec.dimensions() != 2) {
-            throw new IllegalArgumentException("the TensorFlow backend trains 2D U-Nets only (Conv3D has no gradient in TF Java 1.1.0); "
-                    + "the plan asks for dimensions=" + spec.dimensions() + " (3D volumes are predicted slice by slice by a 2D model)");
+        if (plan.model() instanceof ModelSpec.UNet spec && spec.dimensions() == 3) {
+            if (precision != Precision.FP32) {
+                throw new IllegalArgumentException("--precision bf16 is 2D only in the TensorFlow backend; train the 3D U-Net in fp32");
+            }
+            if (!org.regionwise.tensorflow.internal.Conv3dGradients.register()) {
+                throw new IllegalArgumentException("the TensorFlow backend cannot register its Conv3D gradients on this platform, so it cannot train a 3D U-Net here");
+            }
         }
     }
 

@@ -88,7 +88,7 @@ public class EngineBackend implements TrainingBackend {
     @Override
     public NetworkModel train(TrainingPlan plan, TrainingData data, TrainingListener listener) {
         Trainer.Outcome o = Trainer.run(engine, plan, data, listener, false, options);
-        return new NetworkModel(o.network(), o.history());
+        return new NetworkModel(o.network(), o.history()).withInference(Trainer.inference(plan));
     }
 
     /**
@@ -103,7 +103,7 @@ public class EngineBackend implements TrainingBackend {
      */
     public NetworkModel resume(TrainingPlan plan, TrainingData data, TrainingListener listener) {
         Trainer.Outcome o = Trainer.run(engine, plan, data, listener, true, options);
-        return new NetworkModel(o.network(), o.history());
+        return new NetworkModel(o.network(), o.history()).withInference(Trainer.inference(plan));
     }
 
     /** Loads a model saved by {@link NetworkModel#save} (or a checkpoint directory) of this engine. */

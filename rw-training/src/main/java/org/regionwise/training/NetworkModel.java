@@ -54,10 +54,10 @@ public final class NetworkModel implements TrainedModel {
 
     @Override public List<EpochReport> history() { return history; }
 
-    @Override public ClassMaps predict(FloatImage image) { return Predictor.predict(network, image); }
+    @Override public ClassMaps predict(FloatImage image) { return Predictor.predict(network, List.of(image), inference); }
 
     /** One image per input channel (2D of any size, or 3D slice by slice along z). */
-    @Override public ClassMaps predict(List<FloatImage> channels) { return Predictor.predict(network, channels); }
+    @Override public ClassMaps predict(List<FloatImage> channels) { return Predictor.predict(network, channels, inference); }
 
     @Override public void save(Path directory) { network.save(directory); }
 

@@ -16,13 +16,17 @@ import org.regionwise.core.backend.TrainingListener;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.core.image.LabelImage;
 import org.regionwise.metrics.Metrics;
+import org.regionwise.training.cache.CachedCase;
 import org.regionwise.training.cache.CachedSlices;
+import org.regionwise.training.cache.CachedVolumes;
 import org.regionwise.training.internal.BatchFactory;
 import org.regionwise.training.internal.BatchPipeline;
 import org.regionwise.training.internal.Checkpoints;
 import org.regionwise.training.internal.HistoryCsv;
 import org.regionwise.training.internal.PatchSampler;
+import org.regionwise.training.internal.PatchSource;
 import org.regionwise.training.internal.Predictor;
+import org.regionwise.training.internal.VolumeSampler;
 import org.regionwise.training.spi.Batch;
 import org.regionwise.training.spi.Engine;
 import org.regionwise.training.spi.GradualAlphas;
@@ -91,15 +95,17 @@ public final class Trainer {
                     + "' has " + data.classes() + " " + data.classNames());
         }
         for (List<Sample> split : List.of(data.training(), data.validation())) {
-            if (split instanceof CachedSlices cs) { // checked when the cache was written: read the headers only
-                for (int i = 0; i < cs.size(); i++) {
-                    if (cs.caseAt(i).classes() > spec.classes()) {
-                        throw new IllegalArgumentException("case file " + cs.caseAt(i).file() + " holds K=" + cs.caseAt(i).classes()
+            if (split instanceof CachedSlices || split instanceof CachedVolumes) { // checked when the cache was written: read the headers only
+                int channels = ((org.regionwise.core.backend.LazySamples) split).channels();
+                for (int i = 0; i < split.size(); i++) {
+                    CachedCase c = split instanceof CachedSlices cs ? cs.caseAt(i) : ((CachedVolumes) split).caseAt(i);
+                    if (c.classes() > spec.classes()) {
+                        throw new IllegalArgumentException("case file " + c.file() + " holds K=" + c.classes()
                                 + " classes but the model has K=" + spec.classes());
                     }
                 }
-                if (!cs.isEmpty() && cs.channels() != spec.inputChannels()) {
-                    throw new IllegalArgumentException("the cached cases of '" + data.name() + "' have " + cs.channels()
+                if (!split.isEmpty() && channels != spec.inputChannels()) {
+                    throw new IllegalArgumentException("the cached cases of '" + data.name() + "' have " + channels
                             + " image channel(s) but the model expects inputChannels=" + spec.inputChannels());
                 }
                 continue;
@@ -151,8 +157,11 @@ public final class Trainer {
             }
             long waited = 0;
             if (startEpoch < plan.epochs()) {
-                PatchSampler sampler = new PatchSampler(data.training(), plan.patchSize(), true);
-                BatchFactory factory = new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(), network.scales(), plan.seed());
+                PatchSource sampler = spec.dimensions() == 3 ? new VolumeSampler(data.training(), plan.patchSize(), true)
+                        : new PatchSampler(data.training(), plan.patchSize(), true);
+                int[][] factors = new int[network.scales()][];
+                for (int s = 0; s < factors.length; s++) factors[s] = spec.factor(s);
+                BatchFactory factory = new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(), factors, plan.seed());
                 try (BatchPipeline pipeline = new BatchPipeline(factory, startEpoch, plan.epochs(), plan.iterationsPerEpoch(),
                         options.workers(), options.prefetch())) {
                     for (int epoch = startEpoch; epoch < plan.epochs(); epoch++) {
@@ -179,7 +188,7 @@ public final class Trainer {
                         List<Double> dice = List.of(), hd = List.of();
                         List<Long> predicted = List.of();
                         if (validate) {
-                            Validation m = validate(network, data.validation(), spec.classes());
+                            Validation m = validate(network, data.validation(), spec.classes(), inference(plan));
                             dice = m.dice();
                             hd = m.hausdorffMm();
                             predicted = m.predictedVoxels();
@@ -239,14 +248,28 @@ public final class Trainer {
             throw new IllegalArgumentException("the " + engine.displayName() + " backend trains ModelSpec.UNet models, got " + plan.model());
         }
         engine.validate(plan);
-        int multiple = 1 << spec.depth();
-        if (plan.patchSize() % multiple != 0) {
-            throw new IllegalArgumentException("patch size " + plan.patchSize() + " must be a multiple of 2^depth = " + multiple
-                    + " (depth " + spec.depth() + ")");
+        for (int a = 0; a < spec.dimensions(); a++) {
+            int multiple = spec.multiple(a);
+            if (plan.patchSize() % multiple != 0) {
+                throw new IllegalArgumentException("patch size " + plan.patchSize() + " must be a multiple of " + (spec.isotropic()
+                        ? "2^depth = " + multiple + " (depth " + spec.depth() + ")"
+                        : multiple + " along " + "xyz".charAt(a) + " (the product of the pool strides " + org.regionwise.core.backend.Pooling.format(spec.poolStrides()) + ")"));
+            }
         }
         if (plan.patchSize() >> OutputScales.of(spec) - 1 < 1) {
             throw new IllegalArgumentException("patch size " + plan.patchSize() + " is too small for depth " + spec.depth());
         }
+    }
+
+    /**
+     * How the trainer's validation (and a trained model, by default) predicts: whole images for a 2D network; for a
+     * 3D network sliding windows of the training patch (nnU-Net's step 0.5), so memory is bounded by the patch.
+     *
+     * @param plan the plan
+     * @return the inference
+     */
+    public static Inference inference(TrainingPlan plan) {
+        return ((ModelSpec.UNet) plan.model()).dimensions() == 3 ? Inference.slidingWindow(plan.patchSize()) : Inference.WHOLE_IMAGE;
     }
 
     /**
@@ -273,12 +296,12 @@ public final class Trainer {
     /** Per-class validation Dice and HD (mm) means over the cases (NaN skipped) and predicted voxel counts (summed). */
     record Validation(List<Double> dice, List<Double> hausdorffMm, List<Long> predictedVoxels) {}
 
-    static Validation validate(TrainableNetwork network, List<Sample> cases, int classes) {
+    static Validation validate(TrainableNetwork network, List<Sample> cases, int classes, Inference inference) {
         double[] dSum = new double[classes], hSum = new double[classes];
         int[] dN = new int[classes], hN = new int[classes];
         long[] predicted = new long[classes];
         for (Sample s : cases) {
-            LabelImage pred = Predictor.predict(network, s.channels()).argmax();
+            LabelImage pred = Predictor.predict(network, s.channels(), inference).argmax();
             for (int l : pred.data()) predicted[l]++;
             LabelImage ref = new LabelImage(pred.grid(), s.labels().data());
             for (int k = 0; k < classes; k++) {

@@ -2,6 +2,7 @@ package org.regionwise.core.experiment;
 
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.ModelSpec;
+import org.regionwise.core.backend.Pooling;
 
 /**
  * A mutable, fluent description of a U-Net that becomes a {@link ModelSpec.UNet} when the experiment is built:
@@ -20,6 +21,7 @@ public final class UNet {
     private ModelSpec.Upsampling upsampling = ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION;
     private boolean deepSupervision = true;
     private @Nullable Long seed;
+    private double @Nullable [] spacing;
 
     private UNet(int dimensions) { this.dimensions = dimensions; }
 
@@ -31,8 +33,8 @@ public final class UNet {
     public static UNet twoD() { return new UNet(2); }
 
     /**
-     * A 3D U-Net with the defaults above (backends may not support 3D yet: they reject it when the experiment is
-     * built).
+     * A 3D U-Net with the defaults above: 3x3x3 convolutions, stride-2 convolutional down-sampling and 2x2x2
+     * transposed convolutions, unless {@link #spacing} makes it anisotropic.
      *
      * @return a new mutable U-Net description
      */
@@ -85,6 +87,20 @@ public final class UNet {
      * @return this
      */
     public UNet deepSupervision(boolean deepSupervision) { this.deepSupervision = deepSupervision; return this; }
+
+    /**
+     * Adapts kernels and strides to data of this voxel spacing with nnU-Net's rule ({@link Pooling#forSpacing}): an
+     * axis more than twice as coarse as the finest is neither pooled nor convolved across until the others catch up.
+     * Default: none, every axis alike.
+     *
+     * @param spacing the data's median voxel spacing (mm, image axis order x, y[, z])
+     * @return this
+     */
+    public UNet spacing(double... spacing) {
+        if (spacing.length != dimensions) throw new IllegalArgumentException("a " + dimensions + "D U-Net needs " + dimensions + " spacings, got " + spacing.length);
+        this.spacing = spacing.clone();
+        return this;
+    }
 
     /**
      * Number of input channels; must match the data's channel count (which is the default).
@@ -189,8 +205,9 @@ public final class UNet {
         if (inputChannels != null && inputChannels != dataChannels) {
             throw new IllegalArgumentException("U-Net has inputChannels(" + inputChannels + ") but the data has " + dataChannels + " channels");
         }
+        Pooling p = spacing != null ? Pooling.forSpacing(spacing, depth) : new Pooling(java.util.List.of(), java.util.List.of());
         return new ModelSpec.UNet(dimensions, dataChannels, dataClasses, depth, baseFilters, maxFilters, normalization,
-                upsampling, deepSupervision, seed != null ? seed : defaultSeed);
+                upsampling, deepSupervision, seed != null ? seed : defaultSeed, p.convKernels(), p.poolStrides());
     }
 
     @Override public String toString() {

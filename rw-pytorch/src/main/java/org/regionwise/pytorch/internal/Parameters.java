@@ -21,7 +21,8 @@ public final class Parameters {
      *
      * @param name      TensorFlow's name
      * @param canonical its canonical shape
-     * @param kernel    true for a 4D kernel, stored as {@code [b, a, kh, kw]} for canonical {@code [kh, kw, a, b]}
+     * @param kernel    true for a convolution kernel, stored as {@code [b, a, k...]} for canonical {@code [k..., a, b]}
+     *                  ({@code k...} = kh, kw in 2D; kd, kh, kw in 3D)
      * @param trainable true for weights, false for state (moving statistics)
      * @param initial   the constant it starts from (ignored for kernels, which start He-normal)
      * @param value     the PyTorch array
@@ -38,7 +39,8 @@ public final class Parameters {
     }
 
     /**
-     * A He-normal convolution kernel of canonical shape {@code [kh, kw, a, b]}, held as {@code [b, a, kh, kw]}: a
+     * A He-normal convolution kernel of canonical shape {@code [kh, kw, a, b]} (3D: {@code [kd, kh, kw, a, b]}), held
+     * as {@code [b, a, kh, kw]} (3D: {@code [b, a, kd, kh, kw]}): a
      * convolution's {@code [kh, kw, in, out]} becomes PyTorch's {@code [out, in, kh, kw]}, a transposed convolution's
      * {@code [kh, kw, out, in]} PyTorch's {@code [in, out, kh, kw]}.
      */
@@ -113,23 +115,35 @@ public final class Parameters {
         e.value().set(java.nio.FloatBuffer.wrap(e.kernel() ? toTorch(values, e.canonical()) : values));
     }
 
-    static Shape torchShape(long[] c) { return new Shape(c[3], c[2], c[0], c[1]); }
+    /** PyTorch's shape of canonical {@code [k..., a, b]}: {@code [b, a, k...]} (2 or 3 spatial axes). */
+    static Shape torchShape(long[] c) {
+        int n = c.length;
+        long[] t = new long[n];
+        t[0] = c[n - 1];
+        t[1] = c[n - 2];
+        System.arraycopy(c, 0, t, 2, n - 2);
+        return new Shape(t);
+    }
 
-    /** Canonical {@code [kh, kw, a, b]} row-major to PyTorch {@code [b, a, kh, kw]} row-major. */
+    /** Canonical {@code [k..., a, b]} row-major to PyTorch {@code [b, a, k...]} row-major. */
     static float[] toTorch(float[] v, long[] c) {
-        int kh = (int) c[0], kw = (int) c[1], a = (int) c[2], b = (int) c[3];
+        int n = c.length, a = (int) c[n - 2], b = (int) c[n - 1];
+        int spatial = 1;
+        for (int i = 0; i < n - 2; i++) spatial *= (int) c[i];
         float[] out = new float[v.length];
-        for (int i = 0; i < kh; i++) for (int j = 0; j < kw; j++) for (int p = 0; p < a; p++) for (int q = 0; q < b; q++) {
-            out[((q * a + p) * kh + i) * kw + j] = v[((i * kw + j) * a + p) * b + q];
+        for (int s = 0; s < spatial; s++) for (int p = 0; p < a; p++) for (int q = 0; q < b; q++) {
+            out[(q * a + p) * spatial + s] = v[(s * a + p) * b + q];
         }
         return out;
     }
 
     static float[] fromTorch(float[] t, long[] c) {
-        int kh = (int) c[0], kw = (int) c[1], a = (int) c[2], b = (int) c[3];
+        int n = c.length, a = (int) c[n - 2], b = (int) c[n - 1];
+        int spatial = 1;
+        for (int i = 0; i < n - 2; i++) spatial *= (int) c[i];
         float[] out = new float[t.length];
-        for (int i = 0; i < kh; i++) for (int j = 0; j < kw; j++) for (int p = 0; p < a; p++) for (int q = 0; q < b; q++) {
-            out[((i * kw + j) * a + p) * b + q] = t[((q * a + p) * kh + i) * kw + j];
+        for (int s = 0; s < spatial; s++) for (int p = 0; p < a; p++) for (int q = 0; q < b; q++) {
+            out[(s * a + p) * b + q] = t[(q * a + p) * spatial + s];
         }
         return out;
     }

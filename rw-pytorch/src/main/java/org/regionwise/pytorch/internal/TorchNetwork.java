@@ -162,12 +162,12 @@ public final class TorchNetwork implements TrainableNetwork {
     /** {@code sum_s w_s L(logits_s, labels_s, maps_s)} in float64. */
     private NDArray totalLoss(Batch batch, double[] alphas, boolean training) {
         int k = spec.classes(), b = batch.size();
-        NDArray x = manager.create(batch.images(), new Shape(b, batch.height(0), batch.width(0), spec.inputChannels())).transpose(0, 3, 1, 2);
+        NDArray x = channelsFirst(batch.images(), b, batch.depth(0), batch.height(0), batch.width(0));
         List<NDArray> logits = unet.forward(x, training);
         TorchLoss lowering = new TorchLoss(k, b);
         NDArray total = null;
         for (int s = 0; s < scaleWeights.length; s++) {
-            NDArray flat = TorchLoss.toFloat64(logits.get(s).transpose(0, 2, 3, 1).reshape(-1, k));
+            NDArray flat = TorchLoss.toFloat64(channelsLast(logits.get(s)).reshape(-1, k));
             NDArray y = TorchLoss.oneHot(manager, batch.labels(s), k);
             List<NDArray> maps = new ArrayList<>();
             for (int m = 0; m < loss.maps().size(); m++) {
@@ -179,17 +179,47 @@ public final class TorchNetwork implements TrainableNetwork {
         return total;
     }
 
+    /** {@code [n, (d,) h, w, C]} channels-last floats as a channels-first array ({@code d} ignored in 2D). */
+    private NDArray channelsFirst(float[] images, int n, int d, int h, int w) {
+        if (spec.dimensions() == 3) {
+            return manager.create(images, new Shape(n, d, h, w, spec.inputChannels())).transpose(0, 4, 1, 2, 3);
+        }
+        return manager.create(images, new Shape(n, h, w, spec.inputChannels())).transpose(0, 3, 1, 2);
+    }
+
+    /** A channels-first array as channels last. */
+    private static NDArray channelsLast(NDArray a) {
+        return a.getShape().dimension() == 5 ? a.transpose(0, 2, 3, 4, 1) : a.transpose(0, 2, 3, 1);
+    }
+
     @Override
     public float[] predict(float[] images, int n, int h, int w) {
+        if (spec.dimensions() != 2) throw new IllegalArgumentException("a 3D U-Net predicts [n, d, h, w, C] volumes");
+        return forward(images, n, 1, h, w);
+    }
+
+    @Override
+    public float[] predict(float[] images, int n, int d, int h, int w) {
+        if (spec.dimensions() == 2 && d != 1) throw new IllegalArgumentException("a 2D U-Net predicts images, not volumes of depth " + d);
+        return forward(images, n, d, h, w);
+    }
+
+    private float[] forward(float[] images, int n, int d, int h, int w) {
         requireOpen();
-        int m = 1 << spec.depth();
-        if (h % m != 0 || w % m != 0) throw new IllegalArgumentException("input " + h + "x" + w + " is not a multiple of 2^depth = " + m);
+        int[] size = spec.dimensions() == 3 ? new int[] {w, h, d} : new int[] {w, h};
+        for (int a = 0; a < size.length; a++) {
+            int m = spec.multiple(a);
+            if (size[a] % m != 0) {
+                throw new IllegalArgumentException("input " + (spec.dimensions() == 3 ? w + "x" + h + "x" + d : h + "x" + w)
+                        + " is not a multiple of " + m + " along " + "xyz".charAt(a) + (spec.isotropic() ? " (2^depth)" : ""));
+            }
+        }
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            NDArray x = manager.create(images, new Shape(n, h, w, spec.inputChannels())).transpose(0, 3, 1, 2);
+            NDArray x = channelsFirst(images, n, d, h, w);
             NDArray logits = unet.forward(x, false).get(0);
             unet.takeUpdates();
-            return logits.softmax(1).transpose(0, 2, 3, 1).toFloatArray();
+            return channelsLast(logits.softmax(1)).toFloatArray();
         }
     }
 

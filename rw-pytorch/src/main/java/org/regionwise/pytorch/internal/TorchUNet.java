@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.convolutional.Conv3d;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,7 @@ import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.training.spi.OutputScales;
 
 /**
- * The TensorFlow engine's 2D U-Net (nnU-Net {@code Generic_UNet} layout) in PyTorch through DJL, variable for
+ * The TensorFlow engine's 2D or 3D U-Net (nnU-Net {@code Generic_UNet} layout) in PyTorch through DJL, variable for
  * variable: stage 0 two 3x3 convolutions, stages 1..depth a stride-2 3x3 convolution and a 3x3 convolution, filters
  * {@code min(base 2^s, max)}; each convolution followed by instance norm (per image and channel over H, W, eps 1e-5,
  * affine), batch norm (batch statistics in training, moving averages with momentum 0.1 and the unbiased batch
@@ -21,7 +22,9 @@ import org.regionwise.training.spi.OutputScales;
  * convolution, or nearest / bilinear 2x resize (TensorFlow's legacy resize: no half-pixel centres) + 3x3 convolution;
  * concatenation with the skip (skip first); two convolution blocks; 1x1 heads at decoder scales
  * {@code 0..scales-1}. Convolutions pad as TensorFlow's {@code SAME}: stride 1 one voxel each side, stride 2 one voxel
- * at the high end only (even sizes), so both engines compute the same function. Arrays are NCHW.
+ * at the high end only (even sizes), so both engines compute the same function. Arrays are NCHW (NCDHW in 3D). Kernels
+ * and strides per axis are the spec's ({@link ModelSpec.UNet#kernel}, {@link ModelSpec.UNet#stride}); a 1-voxel kernel
+ * or a stride 1 on an axis pads that axis as SAME does.
  */
 final class TorchUNet {
     static final double NORM_EPS = 1e-5;
@@ -41,23 +44,30 @@ final class TorchUNet {
 
     /** Creates every variable in the TensorFlow engine's order (a forward pass on a tiny input in inference mode). */
     void createVariables(ai.djl.ndarray.NDManager manager) {
-        int m = 1 << spec.depth();
+        int d = spec.dimensions();
+        long[] shape = new long[d + 2];
+        shape[0] = 1;
+        shape[1] = spec.inputChannels();
+        for (int i = 0; i < d; i++) shape[2 + i] = spec.multiple(d - 1 - i); // tensor axes z, y, x: image axes reversed
         try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
             scope.suppressNotUsedWarning();
-            forward(manager.zeros(new Shape(1, spec.inputChannels(), m, m)), spec.normalization() == ModelSpec.Normalization.BATCH);
+            forward(manager.zeros(new Shape(shape)), spec.normalization() == ModelSpec.Normalization.BATCH);
             updates.clear();
         }
     }
 
-    /** Logits per output scale ({@code [B, K, H/2^s, W/2^s]}), scale 0 first; in training, batch norm uses batch statistics. */
+    /** Logits per output scale ({@code [B, K, (D_s,) H_s, W_s]}), scale 0 first; in training, batch norm uses batch statistics. */
     List<NDArray> forward(NDArray x, boolean training) {
         List<NDArray> skips = new ArrayList<>();
         NDArray h = x;
         int cin = spec.inputChannels();
+        int[] ones = new int[spec.dimensions()];
+        java.util.Arrays.fill(ones, 1);
         for (int s = 0; s <= spec.depth(); s++) {
             int f = spec.filters(s);
-            h = convBlock(h, "enc" + s + "_c0", cin, f, s == 0 ? 1 : 2, training);
-            h = convBlock(h, "enc" + s + "_c1", f, f, 1, training);
+            int[] k = spec.kernel(s);
+            h = convBlock(h, "enc" + s + "_c0", k, cin, f, s == 0 ? ones : spec.stride(s), training);
+            h = convBlock(h, "enc" + s + "_c1", k, f, f, ones, training);
             cin = f;
             if (s < spec.depth()) skips.add(h);
         }
@@ -65,15 +75,16 @@ final class TorchUNet {
         NDArray[] heads = new NDArray[scales];
         for (int s = spec.depth() - 1; s >= 0; s--) {
             int f = spec.filters(s);
-            NDArray up = upsample(h, "dec" + s + "_up", cin, f);
+            int[] k = spec.kernel(s);
+            NDArray up = upsample(h, "dec" + s + "_up", spec.stride(s + 1), cin, f);
             h = NDArrays.concat(new NDList(skips.get(s), up), 1);
-            h = convBlock(h, "dec" + s + "_c0", 2 * f, f, 1, training);
-            h = convBlock(h, "dec" + s + "_c1", f, f, 1, training);
+            h = convBlock(h, "dec" + s + "_c0", k, 2 * f, f, ones, training);
+            h = convBlock(h, "dec" + s + "_c1", k, f, f, ones, training);
             cin = f;
             if (s < scales) {
-                NDArray w = p.kernel("head" + s + "_w", 1, 1, f, spec.classes());
+                NDArray w = p.kernel("head" + s + "_w", shape(ones, f, spec.classes()));
                 NDArray b = p.constant("head" + s + "_b", 0f, spec.classes());
-                heads[s] = conv(h, w, b, 1);
+                heads[s] = conv(h, w, b, ones);
             }
         }
         return List.of(heads);
@@ -86,19 +97,54 @@ final class TorchUNet {
         return u;
     }
 
-    private NDArray conv(NDArray x, NDArray w, @Nullable NDArray b, int stride) {
-        if (stride == 1) {
-            long k = w.getShape().get(2);
-            long pad = (k - 1) / 2;
-            return Conv2d.conv2d(x, w, b, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1), 1).singletonOrThrow();
-        }
-        // TensorFlow SAME for a 3x3 stride-2 convolution on an even size: one zero row and column at the high end
-        NDArray padded = x.pad(new Shape(0, 1, 0, 1), 0);
-        return Conv2d.conv2d(padded, w, b, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
+    /** A canonical kernel shape: spatial sizes in tensor axis order (z, y, x: image axes reversed), then a, b. */
+    static long[] shape(int[] perImageAxis, int a, int b) {
+        int d = perImageAxis.length;
+        long[] out = new long[d + 2];
+        for (int i = 0; i < d; i++) out[i] = perImageAxis[d - 1 - i];
+        out[d] = a;
+        out[d + 1] = b;
+        return out;
     }
 
-    private NDArray convBlock(NDArray x, String name, int cin, int cout, int stride, boolean training) {
-        NDArray w = p.kernel(name + "_w", 3, 3, cin, cout);
+    /**
+     * A convolution with TensorFlow's SAME padding: per axis of size {@code n}, kernel {@code k} and stride
+     * {@code s}, {@code max((ceil(n / s) - 1) s + k - n, 0)} zeros, the smaller half before. Symmetric padding goes
+     * to the convolution; otherwise the input is padded first (a stride-2 3-voxel kernel on an even size: one zero at
+     * the high end).
+     */
+    private NDArray conv(NDArray x, NDArray w, @Nullable NDArray b, int[] stride) {
+        int d = spec.dimensions();
+        long[] ks = w.getShape().getShape();
+        long[] lo = new long[d], hi = new long[d], st = new long[d];
+        boolean symmetric = true, any = false;
+        for (int i = 0; i < d; i++) { // tensor spatial axis i is image axis d - 1 - i
+            long n = x.getShape().get(2 + i), k = ks[2 + i];
+            st[i] = stride[d - 1 - i];
+            long total = Math.max((n + st[i] - 1) / st[i] * st[i] - st[i] + k - n, 0);
+            lo[i] = total / 2;
+            hi[i] = total - lo[i];
+            symmetric &= lo[i] == hi[i];
+            any |= total > 0;
+        }
+        long[] pad = new long[d];
+        NDArray in = x;
+        if (symmetric) {
+            pad = lo;
+        } else if (any) {
+            long[] pairs = new long[2 * d]; // last axis first, (before, after) per axis
+            for (int i = 0; i < d; i++) { pairs[2 * i] = lo[d - 1 - i]; pairs[2 * i + 1] = hi[d - 1 - i]; }
+            in = x.pad(new Shape(pairs), 0);
+        }
+        long[] dil = new long[d];
+        java.util.Arrays.fill(dil, 1);
+        return d == 3
+                ? Conv3d.conv3d(in, w, b, new Shape(st), new Shape(pad), new Shape(dil), 1).singletonOrThrow()
+                : Conv2d.conv2d(in, w, b, new Shape(st), new Shape(pad), new Shape(dil), 1).singletonOrThrow();
+    }
+
+    private NDArray convBlock(NDArray x, String name, int[] kernel, int cin, int cout, int[] stride, boolean training) {
+        NDArray w = p.kernel(name + "_w", shape(kernel, cin, cout));
         NDArray h;
         switch (spec.normalization()) {
             case NONE -> h = conv(x, w, p.constant(name + "_b", 0f, cout), stride);
@@ -109,12 +155,29 @@ final class TorchUNet {
         return Activation.leakyRelu(h, LEAKY_SLOPE);
     }
 
+    /** Per image and channel over the spatial axes (2.. of NCHW or NCDHW). */
     static NDArray instanceNorm(NDArray h, NDArray gamma, NDArray beta) {
-        NDArray mu = mean(h, 2, 3);
+        int[] axes = spatialAxes(h);
+        NDArray mu = mean(h, axes);
         NDArray d = h.sub(mu);
-        NDArray var = mean(d.square(), 2, 3);
+        NDArray var = mean(d.square(), axes);
         NDArray y = d.div(var.add(NORM_EPS).sqrt());
-        return y.mul(gamma.reshape(1, -1, 1, 1)).add(beta.reshape(1, -1, 1, 1));
+        return y.mul(channelView(gamma, h)).add(channelView(beta, h));
+    }
+
+    private static int[] spatialAxes(NDArray h) {
+        int r = h.getShape().dimension();
+        int[] a = new int[r - 2];
+        for (int i = 0; i < a.length; i++) a[i] = i + 2;
+        return a;
+    }
+
+    /** {@code v} of C values shaped {@code [1, C, 1, ...]} to broadcast over {@code like}. */
+    private static NDArray channelView(NDArray v, NDArray like) {
+        long[] s = new long[like.getShape().dimension()];
+        java.util.Arrays.fill(s, 1);
+        s[1] = -1;
+        return v.reshape(new Shape(s));
     }
 
     /** The mean over {@code axes}, kept as size-1 axes (DJL's PyTorch mean takes one axis at a time). */
@@ -130,28 +193,31 @@ final class TorchUNet {
         NDArray mean = p.state(name + "_movmean", 0f, c);
         NDArray var = p.state(name + "_movvar", 1f, c);
         NDArray mu, v;
+        int[] spatial = spatialAxes(h);
         if (training) {
-            mu = mean(h, 0, 2, 3);
+            int[] axes = new int[spatial.length + 1];
+            System.arraycopy(spatial, 0, axes, 1, spatial.length);
+            mu = mean(h, axes);
             NDArray d = h.sub(mu);
-            v = mean(d.square(), 0, 2, 3);
-            long n = h.getShape().get(0) * h.getShape().get(2) * h.getShape().get(3);
+            v = mean(d.square(), axes);
+            long n = h.getShape().size() / h.getShape().get(1);
             double bessel = n > 1 ? (double) n / (n - 1) : 1;
             updates.add(new MovingUpdate(mean, mu.reshape(c).stopGradient()));
             updates.add(new MovingUpdate(var, v.reshape(c).mul(bessel).stopGradient()));
         } else {
-            mu = mean.reshape(1, -1, 1, 1);
-            v = var.reshape(1, -1, 1, 1);
+            mu = channelView(mean, h);
+            v = channelView(var, h);
         }
         NDArray y = h.sub(mu).div(v.add(NORM_EPS).sqrt());
-        return y.mul(gamma.reshape(1, -1, 1, 1)).add(beta.reshape(1, -1, 1, 1));
+        return y.mul(channelView(gamma, h)).add(channelView(beta, h));
     }
 
-    private NDArray upsample(NDArray h, String name, int cin, int cout) {
+    private NDArray upsample(NDArray h, String name, int[] stride, int cin, int cout) {
         switch (spec.upsampling()) {
             case TRANSPOSED_CONVOLUTION -> {
-                NDArray w = p.kernel(name + "_w", 2, 2, cout, cin);
+                NDArray w = p.kernel(name + "_w", shape(stride, cout, cin));
                 NDArray b = p.constant(name + "_b", 0f, cout);
-                return transposedConv2x2(h, w, b);
+                return transposedConv(h, w, b);
             }
             case NEAREST_CONVOLUTION, BILINEAR_CONVOLUTION -> {
                 NDArray r = spec.upsampling() == ModelSpec.Upsampling.NEAREST_CONVOLUTION
@@ -159,26 +225,62 @@ final class TorchUNet {
                         : bilinear2x(bilinear2x(h, 2), 3);
                 NDArray w = p.kernel(name + "_w", 3, 3, cin, cout);
                 NDArray b = p.constant(name + "_b", 0f, cout);
-                return conv(r, w, b, 1);
+                int[] ones = {1, 1};
+                return conv(r, w, b, ones);
             }
             default -> throw new IllegalArgumentException("unknown upsampling " + spec.upsampling());
         }
     }
 
+    /** The 2x2 stride-2 transposed convolution of a 2D input (PyTorch layout {@code [in, out, 2, 2]}). */
+    static NDArray transposedConv2x2(NDArray x, NDArray w, NDArray b) { return transposedConv(x, w, b); }
+
     /**
-     * The 2x2 stride-2 transposed convolution (DJL's PyTorch engine has none): the kernel windows do not overlap, so
-     * output voxel {@code (2i + a, 2j + c)} is {@code sum_ci x[ci, i, j] w[ci, o, a, c] + b[o]}, i.e. one 1x1 convolution
-     * with the four {@code (a, c)} kernels stacked as output channels, then a pixel shuffle.
+     * The transposed convolution whose kernel equals its stride (2x2, 2x2x2, or 1 along an axis not pooled; DJL's
+     * PyTorch engine has none): the kernel windows do not overlap, so output voxel {@code (s i + a, ...)} is
+     * {@code sum_ci x[ci, i, ...] w[ci, o, a, ...] + b[o]}, i.e. one 1x1(x1) convolution with the kernel offsets
+     * stacked as output channels, then a pixel shuffle.
      *
-     * @param w PyTorch layout {@code [in, out, 2, 2]}
+     * @param w PyTorch layout {@code [in, out, k...]}
      */
-    static NDArray transposedConv2x2(NDArray x, NDArray w, NDArray b) {
-        long cin = w.getShape().get(0), cout = w.getShape().get(1);
-        long n = x.getShape().get(0), h = x.getShape().get(2), wd = x.getShape().get(3);
-        NDArray k = w.transpose(2, 3, 1, 0).reshape(4 * cout, cin, 1, 1);          // [(a, c, o), ci, 1, 1]
-        NDArray z = Conv2d.conv2d(x, k, null, new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1).singletonOrThrow();
-        NDArray y = z.reshape(n, 2, 2, cout, h, wd).transpose(0, 3, 4, 1, 5, 2).reshape(n, cout, 2 * h, 2 * wd);
-        return y.add(b.reshape(1, -1, 1, 1));
+    static NDArray transposedConv(NDArray x, NDArray w, NDArray b) {
+        long[] ws = w.getShape().getShape();
+        int d = ws.length - 2;
+        long cin = ws[0], cout = ws[1];
+        long offsets = 1;
+        for (int i = 0; i < d; i++) offsets *= ws[2 + i];
+        // [in, out, k...] -> [(k..., out), in, 1...]
+        int[] perm = new int[d + 2];
+        for (int i = 0; i < d; i++) perm[i] = 2 + i;
+        perm[d] = 1;
+        perm[d + 1] = 0;
+        long[] ks = new long[d + 2];
+        java.util.Arrays.fill(ks, 1);
+        ks[0] = offsets * cout;
+        ks[1] = cin;
+        NDArray k = w.transpose(perm).reshape(new Shape(ks));
+        long[] one = new long[d], zero = new long[d];
+        java.util.Arrays.fill(one, 1);
+        NDArray z = d == 3
+                ? Conv3d.conv3d(x, k, null, new Shape(one), new Shape(zero), new Shape(one), 1).singletonOrThrow()
+                : Conv2d.conv2d(x, k, null, new Shape(one), new Shape(zero), new Shape(one), 1).singletonOrThrow();
+        long n = x.getShape().get(0);
+        // z: [n, (k..., out), S...] -> [n, k..., out, S...] -> [n, out, S_0, k_0, S_1, k_1, ...] -> [n, out, S_i k_i ...]
+        long[] split = new long[2 + 2 * d];
+        split[0] = n;
+        for (int i = 0; i < d; i++) split[1 + i] = ws[2 + i];
+        split[1 + d] = cout;
+        for (int i = 0; i < d; i++) split[2 + d + i] = x.getShape().get(2 + i);
+        int[] order = new int[2 + 2 * d];
+        order[0] = 0;
+        order[1] = 1 + d;
+        for (int i = 0; i < d; i++) { order[2 + 2 * i] = 2 + d + i; order[3 + 2 * i] = 1 + i; }
+        long[] out = new long[2 + d];
+        out[0] = n;
+        out[1] = cout;
+        for (int i = 0; i < d; i++) out[2 + i] = x.getShape().get(2 + i) * ws[2 + i];
+        NDArray y = z.reshape(new Shape(split)).transpose(order).reshape(new Shape(out));
+        return y.add(channelView(b, y));
     }
 
     /**

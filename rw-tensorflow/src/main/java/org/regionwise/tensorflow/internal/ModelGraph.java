@@ -69,7 +69,8 @@ public final class ModelGraph implements TrainableNetwork {
         try {
             this.tf = Ops.create(graph);
             this.store = new VariableStore(tf, spec.seed());
-            this.image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, spec.inputChannels())));
+            this.image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(spec.dimensions() == 3
+                    ? Shape.of(-1, -1, -1, -1, spec.inputChannels()) : Shape.of(-1, -1, -1, spec.inputChannels())));
             UNetBuilder unet = new UNetBuilder(tf, store, spec, precision);
             this.scaleWeights = OutputScales.weights(spec);
             List<Operand<TFloat32>> trainLogits = null;
@@ -145,13 +146,15 @@ public final class ModelGraph implements TrainableNetwork {
         Operand<TFloat64> total = null;
         int nMaps = loss.maps().size();
         for (int s = 0; s < logits.size(); s++) {
-            Placeholder<TInt32> lab = tf.withName("labels_" + s).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1, -1)));
+            Placeholder<TInt32> lab = tf.withName("labels_" + s).placeholder(TInt32.class, Placeholder.shape(spec.dimensions() == 3
+                    ? Shape.of(-1, -1, -1, -1) : Shape.of(-1, -1, -1)));
             labels.add(lab);
             Operand<TFloat64> oneHot = tf.oneHot(lab, tf.constant(k), tf.constant(1.0), tf.constant(0.0));
             List<Placeholder<TFloat32>> ms = new ArrayList<>();
             List<Operand<TFloat64>> ms64 = new ArrayList<>();
             for (int m = 0; m < nMaps; m++) {
-                Placeholder<TFloat32> p = tf.withName("map_" + s + "_" + m).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, k)));
+                Placeholder<TFloat32> p = tf.withName("map_" + s + "_" + m).placeholder(TFloat32.class, Placeholder.shape(spec.dimensions() == 3
+                        ? Shape.of(-1, -1, -1, -1, k) : Shape.of(-1, -1, -1, k)));
                 ms.add(p);
                 ms64.add(tf.dtypes.cast(p, TFloat64.class));
             }
@@ -207,14 +210,7 @@ public final class ModelGraph implements TrainableNetwork {
         }
         try (TensorScope scope = new TensorScope()) {
             Session.Runner r = session.runner();
-            r.feed(image, scope.floats(Shape.of(batch.size(), batch.height(0), batch.width(0), spec.inputChannels()), batch.images()));
-            for (int s = 0; s < scaleWeights.length; s++) {
-                Shape sh = Shape.of(batch.size(), batch.height(s), batch.width(s));
-                r.feed(t.labels().get(s), scope.ints(sh, batch.labels(s)));
-                for (int m = 0; m < t.maps().get(s).size(); m++) {
-                    r.feed(t.maps().get(s).get(m), scope.floats(Shape.of(batch.size(), batch.height(s), batch.width(s), spec.classes()), batch.map(s, m)));
-                }
-            }
+            feedBatch(r, scope, t, batch);
             r.feed(t.learningRate(), scope.scalar((float) learningRate));
             r.feed(t.alpha(), scope.doubles(Shape.of(alphas.length), alphas));
             r.addTarget(t.train()).fetch(t.loss()).fetch(t.gradientNorm());
@@ -225,19 +221,37 @@ public final class ModelGraph implements TrainableNetwork {
         }
     }
 
+    /** Feeds the image, and per scale the labels and maps, of {@code batch} ({@code [B, (D,) H, W, ...]}). */
+    private void feedBatch(Session.Runner r, TensorScope scope, TrainingOps t, Batch batch) {
+        r.feed(image, scope.floats(shape(batch, 0, spec.inputChannels()), batch.images()));
+        for (int s = 0; s < scaleWeights.length; s++) {
+            r.feed(t.labels().get(s), scope.ints(shape(batch, s, 0), batch.labels(s)));
+            for (int m = 0; m < t.maps().get(s).size(); m++) {
+                r.feed(t.maps().get(s).get(m), scope.floats(shape(batch, s, spec.classes()), batch.map(s, m)));
+            }
+        }
+    }
+
+    /** {@code [B, (D_s,) H_s, W_s(, last)]}: without a last axis when {@code last == 0}. */
+    private Shape shape(Batch b, int s, int last) {
+        List<Long> d = new ArrayList<>();
+        d.add((long) b.size());
+        if (spec.dimensions() == 3) d.add((long) b.depth(s));
+        d.add((long) b.height(s));
+        d.add((long) b.width(s));
+        if (last > 0) d.add((long) last);
+        long[] a = new long[d.size()];
+        for (int i = 0; i < a.length; i++) a[i] = d.get(i);
+        return Shape.of(a);
+    }
+
     /** The loss of {@code batch} without updating (float64). */
     @Override public double evaluateLoss(Batch batch, double[] alphas) {
         requireOpen();
         TrainingOps t = requireTraining();
         try (TensorScope scope = new TensorScope()) {
             Session.Runner r = session.runner();
-            r.feed(image, scope.floats(Shape.of(batch.size(), batch.height(0), batch.width(0), spec.inputChannels()), batch.images()));
-            for (int s = 0; s < scaleWeights.length; s++) {
-                r.feed(t.labels().get(s), scope.ints(Shape.of(batch.size(), batch.height(s), batch.width(s)), batch.labels(s)));
-                for (int m = 0; m < t.maps().get(s).size(); m++) {
-                    r.feed(t.maps().get(s).get(m), scope.floats(Shape.of(batch.size(), batch.height(s), batch.width(s), spec.classes()), batch.map(s, m)));
-                }
-            }
+            feedBatch(r, scope, t, batch);
             r.feed(t.alpha(), scope.doubles(Shape.of(alphas.length), alphas));
             r.fetch(t.loss());
             return ((TFloat64) scope.run(r).get(0)).getDouble();
@@ -250,13 +264,36 @@ public final class ModelGraph implements TrainableNetwork {
      */
     @Override public float[] predict(float[] images, int n, int h, int w) {
         requireOpen();
-        int m = 1 << spec.depth();
-        if (h % m != 0 || w % m != 0) {
-            throw new IllegalArgumentException("input " + h + "x" + w + " is not a multiple of 2^depth = " + m);
-        }
+        if (spec.dimensions() != 2) throw new IllegalArgumentException("a 3D U-Net predicts [n, d, h, w, C] volumes");
+        requireMultiple(w, h, 1);
         try (TensorScope scope = new TensorScope()) {
             Session.Runner r = session.runner().feed(image, scope.floats(Shape.of(n, h, w, spec.inputChannels()), images)).fetch(probs);
             return TensorScope.toFloats(scope.run(r).get(0));
+        }
+    }
+
+    /** Softmax probabilities of {@code n} volumes {@code [n, d, h, w, C]} (3D network) or of {@code d = 1} images (2D). */
+    @Override public float[] predict(float[] images, int n, int d, int h, int w) {
+        if (spec.dimensions() == 2) {
+            if (d != 1) throw new IllegalArgumentException("a 2D U-Net predicts images, not volumes of depth " + d);
+            return predict(images, n, h, w);
+        }
+        requireOpen();
+        requireMultiple(w, h, d);
+        try (TensorScope scope = new TensorScope()) {
+            Session.Runner r = session.runner().feed(image, scope.floats(Shape.of(n, d, h, w, spec.inputChannels()), images)).fetch(probs);
+            return TensorScope.toFloats(scope.run(r).get(0));
+        }
+    }
+
+    private void requireMultiple(int x, int y, int z) {
+        int[] size = spec.dimensions() == 3 ? new int[] {x, y, z} : new int[] {x, y};
+        for (int a = 0; a < size.length; a++) {
+            int m = spec.multiple(a);
+            if (size[a] % m != 0) {
+                throw new IllegalArgumentException("input " + (spec.dimensions() == 3 ? x + "x" + y + "x" + z : y + "x" + x)
+                        + " is not a multiple of " + m + " along " + "xyz".charAt(a) + (spec.isotropic() ? " (2^depth)" : ""));
+            }
         }
     }
 

@@ -18,8 +18,11 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Builds a 2D U-Net (Ronneberger et al. 2015) in the nnU-Net {@code Generic_UNet} layout, NHWC, with dynamic batch and
- * spatial size.
+ * Builds a 2D or 3D U-Net (Ronneberger et al. 2015; Çiçek et al. 2016 in 3D) in the nnU-Net {@code Generic_UNet}
+ * layout, channels last (NHWC, or NDHWC with D along z), with dynamic batch and spatial size. The kernel of each stage
+ * and the stride entering it are the spec's per axis ({@link ModelSpec.UNet#kernel}, {@link ModelSpec.UNet#stride}:
+ * 3 and 2 everywhere unless nnU-Net's anisotropy rule made them 1 on a coarse axis); 3D convolutions train through
+ * the gradients {@link Conv3dGradients} registers.
  *
  * <ul>
  *   <li>Stage 0: two 3x3 convolutions; stages 1..depth: a stride-2 3x3 convolution (convolutional pooling) then a 3x3
@@ -59,9 +62,11 @@ public final class UNetBuilder {
      * @param precision the convolutions' arithmetic
      */
     public UNetBuilder(Ops tf, VariableStore store, ModelSpec.UNet spec, Precision precision) {
-        if (spec.dimensions() != 2) {
-            throw new IllegalArgumentException("the TensorFlow backend trains 2D U-Nets only (Conv3D has no gradient in "
-                    + "TF Java 1.1.0); got dimensions=" + spec.dimensions());
+        if (spec.dimensions() == 3 && precision != Precision.FP32) {
+            throw new IllegalArgumentException("bf16 convolutions are 2D only in the TensorFlow backend; train the 3D U-Net in fp32");
+        }
+        if (spec.dimensions() == 3 && !Conv3dGradients.register()) {
+            throw new IllegalStateException("cannot register the Conv3D gradients on this platform: 3D training needs them");
         }
         this.tf = tf;
         this.store = store;
@@ -86,25 +91,29 @@ public final class UNetBuilder {
         int cin = spec.inputChannels();
         for (int s = 0; s <= spec.depth(); s++) {
             int f = spec.filters(s);
-            h = convBlock(h, "enc" + s + "_c0", cin, f, s == 0 ? 1 : 2, training, t);
-            h = convBlock(h, "enc" + s + "_c1", f, f, 1, training, t);
+            int[] k = spec.kernel(s);
+            h = convBlock(h, "enc" + s + "_c0", k, cin, f, s == 0 ? ones() : spec.stride(s), training, t);
+            h = convBlock(h, "enc" + s + "_c1", k, f, f, ones(), training, t);
             cin = f;
             if (s < spec.depth()) skips.add(h);
         }
         int scales = org.regionwise.training.spi.OutputScales.of(spec);
         Operand<TFloat32>[] heads = newArray(scales);
+        int[] one = new int[spec.dimensions()];
+        java.util.Arrays.fill(one, 1);
         for (int s = spec.depth() - 1; s >= 0; s--) {
             int f = spec.filters(s);
+            int[] k = spec.kernel(s);
             Operand<TFloat32> skip = skips.get(s);
-            Operand<TFloat32> up = upsample(h, skip, "dec" + s + "_up", cin, f);
-            h = tf.withName(t + "_dec" + s + "_concat").concat(List.of(skip, up), tf.constant(3));
-            h = convBlock(h, "dec" + s + "_c0", 2 * f, f, 1, training, t);
-            h = convBlock(h, "dec" + s + "_c1", f, f, 1, training, t);
+            Operand<TFloat32> up = upsample(h, skip, "dec" + s + "_up", spec.stride(s + 1), cin, f);
+            h = tf.withName(t + "_dec" + s + "_concat").concat(List.of(skip, up), tf.constant(spec.dimensions() + 1));
+            h = convBlock(h, "dec" + s + "_c0", k, 2 * f, f, ones(), training, t);
+            h = convBlock(h, "dec" + s + "_c1", k, f, f, ones(), training, t);
             cin = f;
             if (s < scales) {
-                Variable<TFloat32> w = kernel("head" + s + "_w", 1, 1, f, spec.classes());
+                Variable<TFloat32> w = kernel("head" + s + "_w", shape(one, f, spec.classes()));
                 Variable<TFloat32> b = constant("head" + s + "_b", 0f, spec.classes());
-                heads[s] = tf.withName(t + "_logits" + s).nn.biasAdd(tf.nn.conv2d(h, w, List.of(1L, 1L, 1L, 1L), "SAME"), b);
+                heads[s] = tf.withName(t + "_logits" + s).nn.biasAdd(rawConv(h, w, ones()), b);
             }
         }
         return List.of(heads);
@@ -113,13 +122,40 @@ public final class UNetBuilder {
     @SuppressWarnings("unchecked")
     private static Operand<TFloat32>[] newArray(int n) { return (Operand<TFloat32>[]) new Operand<?>[n]; }
 
-    private Operand<TFloat32> upsample(Operand<TFloat32> h, Operand<TFloat32> skip, String name, int cin, int cout) {
+    private int[] ones() {
+        int[] o = new int[spec.dimensions()];
+        java.util.Arrays.fill(o, 1);
+        return o;
+    }
+
+    /** A kernel shape: the spatial sizes in the tensor's axis order (z, y, x: the image axes reversed), then a, b. */
+    private static long[] shape(int[] perImageAxis, int a, int b) {
+        int d = perImageAxis.length;
+        long[] out = new long[d + 2];
+        for (int i = 0; i < d; i++) out[i] = perImageAxis[d - 1 - i];
+        out[d] = a;
+        out[d + 1] = b;
+        return out;
+    }
+
+    /** Strides {@code [1, s_z, s_y, s_x, 1]} (or {@code [1, s_y, s_x, 1]}) from per-image-axis strides. */
+    private static List<Long> strides(int[] perImageAxis) {
+        int d = perImageAxis.length;
+        List<Long> out = new ArrayList<>();
+        out.add(1L);
+        for (int i = 0; i < d; i++) out.add((long) perImageAxis[d - 1 - i]);
+        out.add(1L);
+        return out;
+    }
+
+    private Operand<TFloat32> upsample(Operand<TFloat32> h, Operand<TFloat32> skip, String name, int[] stride, int cin, int cout) {
         switch (spec.upsampling()) {
             case TRANSPOSED_CONVOLUTION -> {
-                Variable<TFloat32> w = kernel(name + "_w", 2, 2, cout, cin);
+                // kernel = stride per axis (2x2 or 2x2x2; 1 along an axis not pooled there)
+                Variable<TFloat32> w = kernel(name + "_w", shape(stride, cout, cin));
                 Variable<TFloat32> b = constant(name + "_b", 0f, cout);
                 // the skip has exactly cout channels, so its dynamic shape is the transposed convolution's output shape
-                return tf.nn.biasAdd(transposedConv(tf.shape(skip), w, h), b);
+                return tf.nn.biasAdd(transposedConv(tf.shape(skip), w, h, stride), b);
             }
             case NEAREST_CONVOLUTION, BILINEAR_CONVOLUTION -> {
                 Operand<org.tensorflow.types.TInt32> size = tf.slice(tf.shape(skip), tf.constant(new int[] {1}), tf.constant(new int[] {2}));
@@ -128,32 +164,37 @@ public final class UNetBuilder {
                         : tf.image.resizeBilinear(h, size);
                 Variable<TFloat32> w = kernel(name + "_w", 3, 3, cin, cout);
                 Variable<TFloat32> b = constant(name + "_b", 0f, cout);
-                return tf.nn.biasAdd(conv(r, w, 1), b);
+                return tf.nn.biasAdd(conv(r, w, ones()), b);
             }
             default -> throw new IllegalArgumentException("unknown upsampling " + spec.upsampling());
         }
     }
 
+    /** A float32 convolution, SAME padding, 2D or 3D by the spec. */
+    private Operand<TFloat32> rawConv(Operand<TFloat32> x, Operand<TFloat32> w, int[] stride) {
+        return spec.dimensions() == 3 ? tf.nn.conv3d(x, w, strides(stride), "SAME") : tf.nn.conv2d(x, w, strides(stride), "SAME");
+    }
+
     /** A convolution in {@link #precision}: in bf16, input and kernel are cast down and the result back up. */
-    private Operand<TFloat32> conv(Operand<TFloat32> x, Operand<TFloat32> w, long stride) {
-        List<Long> strides = List.of(1L, stride, stride, 1L);
-        if (precision == Precision.FP32) return tf.nn.conv2d(x, w, strides, "SAME");
-        return tf.dtypes.cast(tf.nn.conv2d(tf.dtypes.cast(x, TBfloat16.class), tf.dtypes.cast(w, TBfloat16.class), strides, "SAME"),
+    private Operand<TFloat32> conv(Operand<TFloat32> x, Operand<TFloat32> w, int[] stride) {
+        if (precision == Precision.FP32) return rawConv(x, w, stride);
+        return tf.dtypes.cast(tf.nn.conv2d(tf.dtypes.cast(x, TBfloat16.class), tf.dtypes.cast(w, TBfloat16.class), strides(stride), "SAME"),
                 TFloat32.class);
     }
 
-    /** The 2x2 stride-2 transposed convolution in {@link #precision}. */
-    private Operand<TFloat32> transposedConv(Operand<org.tensorflow.types.TInt32> outputShape, Operand<TFloat32> w, Operand<TFloat32> h) {
-        List<Long> strides = List.of(1L, 2L, 2L, 1L);
-        if (precision == Precision.FP32) return tf.nn.conv2dBackpropInput(outputShape, w, h, strides, "SAME");
+    /** The transposed convolution (kernel = stride) in {@link #precision}. */
+    private Operand<TFloat32> transposedConv(Operand<org.tensorflow.types.TInt32> outputShape, Operand<TFloat32> w, Operand<TFloat32> h, int[] stride) {
+        List<Long> st = strides(stride);
+        if (spec.dimensions() == 3) return tf.nn.conv3dBackpropInput(outputShape, w, h, st, "SAME");
+        if (precision == Precision.FP32) return tf.nn.conv2dBackpropInput(outputShape, w, h, st, "SAME");
         return tf.dtypes.cast(tf.nn.conv2dBackpropInput(outputShape, tf.dtypes.cast(w, TBfloat16.class),
-                tf.dtypes.cast(h, TBfloat16.class), strides, "SAME"), TFloat32.class);
+                tf.dtypes.cast(h, TBfloat16.class), st, "SAME"), TFloat32.class);
     }
 
-    /** 3x3 convolution (stride 1 or 2) + normalisation + LeakyReLU(0.01). */
-    private Operand<TFloat32> convBlock(Operand<TFloat32> x, String name, int cin, int cout, int stride,
+    /** Convolution of kernel {@code k} (per image axis) and {@code stride} + normalisation + LeakyReLU(0.01). */
+    private Operand<TFloat32> convBlock(Operand<TFloat32> x, String name, int[] k, int cin, int cout, int[] stride,
                                         boolean training, String tower) {
-        Variable<TFloat32> w = kernel(name + "_w", 3, 3, cin, cout);
+        Variable<TFloat32> w = kernel(name + "_w", shape(k, cin, cout));
         Operand<TFloat32> h = conv(x, w, stride);
         switch (spec.normalization()) {
             case NONE -> h = tf.nn.biasAdd(h, constant(name + "_b", 0f, cout));
@@ -163,11 +204,16 @@ public final class UNetBuilder {
         return tf.withName(tower + "_" + name + "_act").nn.leakyRelu(h, LeakyRelu.alpha(LEAKY_SLOPE));
     }
 
-    private Operand<TFloat32> batchNorm(Operand<TFloat32> h, String name, int c, boolean training) {
+    private Operand<TFloat32> batchNorm(Operand<TFloat32> x, String name, int c, boolean training) {
         Variable<TFloat32> gamma = constant(name + "_gamma", 1f, c);
         Variable<TFloat32> beta = constant(name + "_beta", 0f, c);
         Variable<TFloat32> mean = state(name + "_movmean", 0f, c);
         Variable<TFloat32> var = state(name + "_movvar", 1f, c);
+        // the fused kernel takes rank 4: a 3D batch [B, D, H, W, C] is viewed as [B, D, H W, C] (same per-channel statistics)
+        Operand<TInt32> shape = tf.shape(x);
+        Operand<TFloat32> h = spec.dimensions() == 3
+                ? tf.reshape(x, tf.stack(List.of(dim(tf, shape, 0), dim(tf, shape, 1), tf.constant(-1), dim(tf, shape, 4)))) : x;
+        Operand<TFloat32> y;
         if (training) {
             FusedBatchNorm<TFloat32, TFloat32> bn = tf.nn.fusedBatchNorm(h, gamma, beta,
                     tf.constant(new float[0]), tf.constant(new float[0]),
@@ -176,26 +222,39 @@ public final class UNetBuilder {
             Operand<TFloat32> k = tf.constant(BN_MOMENTUM);
             movingAverageUpdates.add(tf.assign(mean, tf.math.add(tf.math.mul(mean, m), tf.math.mul(bn.batchMean(), k))));
             movingAverageUpdates.add(tf.assign(var, tf.math.add(tf.math.mul(var, m), tf.math.mul(bn.batchVariance(), k))));
-            return bn.y();
+            y = bn.y();
+        } else {
+            y = tf.nn.fusedBatchNorm(h, gamma, beta, mean, var,
+                    FusedBatchNorm.isTraining(false), FusedBatchNorm.epsilon((float) NORM_EPS)).y();
         }
-        return tf.nn.fusedBatchNorm(h, gamma, beta, mean, var,
-                FusedBatchNorm.isTraining(false), FusedBatchNorm.epsilon((float) NORM_EPS)).y();
+        return spec.dimensions() == 3 ? tf.reshape(y, shape) : y;
     }
 
     /**
-     * Instance normalisation (Ulyanov et al. 2016) of NHWC {@code x}: per image and channel,
+     * Instance normalisation (Ulyanov et al. 2016) of channels-last {@code x} (rank 4 or 5): per image and channel,
      * {@code y = gamma (x - mu) / sqrt(sigma^2 + eps) + beta} with {@code mu}, {@code sigma^2} the mean and the biased
-     * variance over H and W, computed by one fused batch-norm kernel: {@code x}
-     * {@code [B, H, W, C]} is transposed to {@code [H, W, B, C]} and viewed as one image {@code [1, H, W, B C]}, whose
-     * per-channel batch statistics are exactly the per-image, per-channel statistics over H and W; gamma and beta are
-     * repeated for each of the B images. The result is transposed back. Its gradient is TensorFlow's fused batch-norm gradient.
+     * variance over the spatial axes, computed by one fused batch-norm kernel: {@code x} {@code [B, S..., C]} is
+     * transposed to {@code [S..., B, C]} and viewed as one image {@code [1, S_0, prod(S_1...), B C]}, whose
+     * per-channel batch statistics are exactly the per-image, per-channel statistics over the spatial axes; gamma and
+     * beta are repeated for each of the B images. The result is transposed back. Its gradient is TensorFlow's fused
+     * batch-norm gradient.
      */
     public static Operand<TFloat32> instanceNorm(Ops tf, Operand<TFloat32> x, Operand<TFloat32> gamma, Operand<TFloat32> beta, double eps) {
+        int rank = x.shape().numDimensions();
+        if (rank != 4 && rank != 5) throw new IllegalArgumentException("instance norm takes rank 4 or 5, got " + rank);
         // the dynamic shapes are packed from scalars: an int32 ConcatV2 would make oneDNN log an error on AMD CPUs
         Operand<TInt32> shape = tf.shape(x);
-        Operand<TInt32> batch = dim(tf, shape, 0), height = dim(tf, shape, 1), width = dim(tf, shape, 2), channels = dim(tf, shape, 3);
-        Operand<TFloat32> hwbc = tf.linalg.transpose(x, tf.constant(new int[] {1, 2, 0, 3}));
-        Operand<TFloat32> view = tf.reshape(hwbc, tf.stack(List.of(tf.constant(1), height, width, tf.constant(-1))));
+        List<Operand<TInt32>> d = new ArrayList<>();
+        for (int i = 0; i < rank; i++) d.add(dim(tf, shape, i));
+        Operand<TInt32> batch = d.get(0), channels = d.get(rank - 1);
+        int[] perm = new int[rank], back = new int[rank];
+        for (int i = 0; i < rank - 2; i++) perm[i] = i + 1;
+        perm[rank - 2] = 0;
+        perm[rank - 1] = rank - 1;
+        for (int i = 0; i < rank; i++) back[perm[i]] = i;
+        Operand<TFloat32> sbc = tf.linalg.transpose(x, tf.constant(perm));
+        Operand<TInt32> inner = rank == 4 ? d.get(2) : tf.math.mul(d.get(2), d.get(3));
+        Operand<TFloat32> view = tf.reshape(sbc, tf.stack(List.of(tf.constant(1), d.get(1), inner, tf.constant(-1))));
         // gamma and beta repeated per image, by broadcasting (Tile's gradient transposes int32 tensors: the same log)
         Operand<TInt32> perImage = tf.stack(List.of(batch, channels));
         Operand<TInt32> flat = tf.constant(new int[] {-1});
@@ -203,8 +262,12 @@ public final class UNetBuilder {
                 tf.reshape(tf.broadcastTo(gamma, perImage), flat), tf.reshape(tf.broadcastTo(beta, perImage), flat),
                 tf.constant(new float[0]), tf.constant(new float[0]),
                 FusedBatchNorm.isTraining(true), FusedBatchNorm.epsilon((float) eps));
-        Operand<TFloat32> y = tf.reshape(bn.y(), tf.stack(List.of(height, width, batch, channels)));
-        return tf.linalg.transpose(y, tf.constant(new int[] {2, 0, 1, 3}));
+        List<Operand<TInt32>> sb = new ArrayList<>();
+        for (int i = 1; i < rank - 1; i++) sb.add(d.get(i));
+        sb.add(batch);
+        sb.add(channels);
+        Operand<TFloat32> y = tf.reshape(bn.y(), tf.stack(sb));
+        return tf.linalg.transpose(y, tf.constant(back));
     }
 
     private static Operand<TInt32> dim(Ops tf, Operand<TInt32> shape, int axis) {

@@ -18,7 +18,7 @@ import org.regionwise.training.cache.CachedSlices;
  * intensities, every channel alike, nearest for labels, 0 / background outside the image). As nnU-Net, the last third of each batch is centred on a random
  * foreground voxel (when the case has one), the rest on a uniformly random voxel.
  */
-public final class PatchSampler {
+public final class PatchSampler implements PatchSource {
 
     /**
      * One 2D training case as the sampler sees it: its size, spacing, z-scored intensities, labels and foreground
@@ -82,7 +82,7 @@ public final class PatchSampler {
     }
 
     /** One augmented patch: intensities interleaved NHWC ({@code [y][x][channel]}), labels {@code [y][x]}. */
-    record Patch(float[] image, int[] labels, double[] spacing) {}
+    public record Patch(float[] image, int[] labels, double[] spacing) {}
 
     private final @Nullable List<Case> cases;
     private final @Nullable CachedSlices mapped;
@@ -148,10 +148,12 @@ public final class PatchSampler {
 
     int patchSize() { return size; }
 
-    int channels() { return channels; }
+    @Override public int[] patchShape() { return new int[] {size, size}; }
+
+    @Override public int channels() { return channels; }
 
     /** Draws patch {@code j} of a batch of {@code batchSize} from {@code r}; it carries its case's spacing. */
-    Patch draw(SplittableRandom r, int j, int batchSize) {
+    @Override public Patch draw(SplittableRandom r, int j, int batchSize) {
         int ci = r.nextInt(count);
         Slice c = slice(ci);
         boolean forceForeground = j >= Math.round(batchSize * (1 - 0.33));
@@ -216,5 +218,15 @@ public final class PatchSampler {
         if (s == 0) return labels;
         double f = Math.scalb(1.0, -s);
         return MultiScaleMaps.downsample(labels, new double[] {f, f});
+    }
+
+    /**
+     * Labels downsampled by {@code factor[a]} along each axis with the same order-0 rule (a factor 1 keeps the axis).
+     */
+    static LabelImage downsample(LabelImage labels, int[] factor) {
+        boolean same = true;
+        double[] f = new double[factor.length];
+        for (int a = 0; a < f.length; a++) { f[a] = 1.0 / factor[a]; same &= factor[a] == 1; }
+        return same ? labels : MultiScaleMaps.downsample(labels, f);
     }
 }

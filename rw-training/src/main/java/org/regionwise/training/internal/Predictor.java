@@ -8,7 +8,9 @@ import org.regionwise.training.Inference;
 import org.regionwise.training.spi.Network;
 
 /**
- * Prediction of a 2D image of any size, one image per input channel: z-scored per channel (as training patches),
+ * Prediction of a 2D image or a 3D volume of any size, one image per input channel. A 3D network z-scores each
+ * channel over the whole volume (as its training patches) and predicts the volume whole or by 3D sliding windows.
+ * A 2D network: each image z-scored per channel (as training patches),
  * then predicted whole (zero-padded at the high end of each axis to a multiple of {@code 2^depth}, run through the
  * network and cropped back) or by a sliding window, with or without mirroring ({@link Inference}); a 3D volume is
  * predicted slice by slice along its last axis (z) and reassembled on the input's grid.
@@ -31,6 +33,12 @@ public final class Predictor {
         Grid g = channels.get(0).grid();
         for (int c = 1; c < nc; c++) g.requireSameShape(channels.get(c).grid(), "input channel " + c + " vs channel 0");
         int k = model.spec().classes();
+        if (model.spec().dimensions() == 3) {
+            if (g.dimensions() != 3) throw new IllegalArgumentException("a 3D U-Net predicts 3D volumes, got " + g.describeSize());
+            float[][] z = new float[nc][];
+            for (int c = 0; c < nc; c++) z[c] = PatchSampler.zScore(channels.get(c).data());
+            return new ClassMaps(g, SlidingWindow.predict(model, z, g.sizes(), inference));
+        }
         if (g.is2D()) {
             float[][] data = new float[nc][];
             for (int c = 0; c < nc; c++) data[c] = channels.get(c).data();

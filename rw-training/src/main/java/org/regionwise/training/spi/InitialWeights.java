@@ -35,10 +35,15 @@ public final class InitialWeights {
     }
 
     /**
-     * The fan-in of a canonical kernel shape: {@code shape[0] * shape[1] * shape[2]}.
+     * The fan-in of a canonical kernel shape: the product of all but its last axis ({@code kh kw in} in 2D,
+     * {@code kd kh kw in} in 3D).
      *
      * @param shape the kernel shape
      * @return the fan-in
      */
-    public static double fanIn(long... shape) { return shape[0] * shape[1] * (double) shape[2]; }
+    public static double fanIn(long... shape) {
+        double f = 1;
+        for (int i = 0; i < shape.length - 1; i++) f *= shape[i];
+        return f;
+    }
 }

@@ -41,6 +41,8 @@ public final class ModelFiles {
         p.setProperty("upsampling", s.upsampling().name());
         p.setProperty("deepSupervision", Boolean.toString(s.deepSupervision()));
         p.setProperty("seed", Long.toString(s.seed()));
+        p.setProperty("convKernels", org.regionwise.core.backend.Pooling.format(s.convKernels()));
+        p.setProperty("poolStrides", org.regionwise.core.backend.Pooling.format(s.poolStrides()));
         try (Writer w = Files.newBufferedWriter(directory.resolve(NAME), StandardCharsets.UTF_8)) {
             p.store(w, "RegionWise U-Net");
         } catch (IOException e) {
@@ -61,7 +63,10 @@ public final class ModelFiles {
             return new ModelSpec.UNet(i(p, "dimensions"), i(p, "inputChannels"), i(p, "classes"), i(p, "depth"),
                     i(p, "baseFilters"), i(p, "maxFilters"), ModelSpec.Normalization.valueOf(p.getProperty("normalization")),
                     ModelSpec.Upsampling.valueOf(p.getProperty("upsampling")), Boolean.parseBoolean(p.getProperty("deepSupervision")),
-                    Long.parseLong(p.getProperty("seed")));
+                    Long.parseLong(p.getProperty("seed")),
+                    // absent in models written before anisotropic U-Nets: isotropic
+                    org.regionwise.core.backend.Pooling.parse(p.getProperty("convKernels", "")),
+                    org.regionwise.core.backend.Pooling.parse(p.getProperty("poolStrides", "")));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid model description " + f + ": " + e.getMessage(), e);
         }

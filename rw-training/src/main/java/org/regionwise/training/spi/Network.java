@@ -30,6 +30,23 @@ public interface Network extends AutoCloseable {
     float[] predict(float[] images, int n, int h, int w);
 
     /**
+     * Softmax probabilities of {@code n} volumes of {@code d x h x w} for a 3D network (each edge a multiple of
+     * {@link ModelSpec.UNet#multiple} along its axis): input {@code [n, d, h, w, C]}, output {@code [n, d, h, w, K]},
+     * D along z, H along y, W along x. A 2D network accepts {@code d = 1} (the 2D method).
+     *
+     * @param images the input
+     * @param n the volume count
+     * @param d the depth (z)
+     * @param h the height (y)
+     * @param w the width (x)
+     * @return the probabilities
+     */
+    default float[] predict(float[] images, int n, int d, int h, int w) {
+        if (spec().dimensions() == 2 && d == 1) return predict(images, n, h, w);
+        throw new UnsupportedOperationException("this engine's network does not predict " + spec().dimensions() + "D inputs of depth " + d);
+    }
+
+    /**
      * Writes the network's complete state into {@code directory}: {@link ModelFiles#write model.properties} and the
      * engine's own files (weights, optimiser moments and step, normalisation statistics). {@link Engine#load} and
      * {@link TrainableNetwork#restore} read it back.

@@ -333,6 +333,12 @@ public abstract class EngineConformanceSuite {
             ClassMaps tiled = m.withInference(org.regionwise.training.Inference.slidingWindow(16).withMirroring(true)).predict(img.image());
             assertThat(tiled.grid()).isEqualTo(img.image().grid());
             for (int i = 0; i < tiled.grid().voxelCount(); i++) assertThat(tiled.get(0, i) + tiled.get(1, i)).isCloseTo(1f, within(1e-5f));
+            // and the model really predicts by windows: instance norm sees each window's statistics, so the blend
+            // differs from the whole-image pass somewhere
+            ClassMaps plain = m.predict(img.image());
+            double maxDiff = 0;
+            for (int i = 0; i < tiled.grid().voxelCount(); i++) maxDiff = Math.max(maxDiff, Math.abs(tiled.get(1, i) - plain.get(1, i)));
+            assertThat(maxDiff).as("sliding window vs whole image").isGreaterThan(1e-4);
         }
     }
 
@@ -411,6 +417,113 @@ public abstract class EngineConformanceSuite {
             double s = 0;
             for (float v : w1.get(0)) s += v * v;
             assertThat(Math.sqrt(s / w1.get(0).length)).isCloseTo(Math.sqrt(2 / 9.0009), within(0.15));
+        }
+    }
+
+    // ---- 3D ----
+
+    /** A small 3D U-Net (depth 2, 4 base filters) with nnU-Net's kernels and strides for {@code spacing}. */
+    protected static ModelSpec.UNet unet3d(int classes, long seed, double... spacing) {
+        org.regionwise.core.backend.Pooling p = org.regionwise.core.backend.Pooling.forSpacing(spacing, 2);
+        return new ModelSpec.UNet(3, 1, classes, 2, 4, 16, ModelSpec.Normalization.INSTANCE,
+                ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, true, seed, p.convKernels(), p.poolStrides());
+    }
+
+    static Stream<Arguments> lossCases3d() {
+        List<Arguments> a = new ArrayList<>();
+        long seed = 101;
+        for (LossSpec s : lossSpecs(3)) a.add(Arguments.of(s, 3, seed++));
+        return a.stream();
+    }
+
+    @ParameterizedTest(name = "3D {0} K={1} seed={2}")
+    @MethodSource("lossCases3d")
+    void lossValueAndGradientMatchTheReferenceIn3D(LossSpec spec, int k, long seed) {
+        Random r = new Random(seed);
+        int b = 2, d = 3, h = 4, w = 3, n = d * h * w;
+        double[] logits = new double[b * n * k];
+        for (int i = 0; i < logits.length; i++) logits[i] = 2 * r.nextGaussian();
+        int[] labels = new int[b * n];
+        for (int i = 0; i < labels.length; i++) labels[i] = r.nextInt(k);
+        if (spec instanceof LossSpec.Dice dd && dd.smooth() == 0 || spec instanceof LossSpec.GeneralizedDice g && g.smooth() == 0) {
+            for (int i = n; i < 2 * n; i++) { labels[i] = 0; logits[i * k + k - 1] = -900; }
+        }
+        double[][] maps = new double[spec.maps().size()][b * n * k];
+        for (double[] m : maps) for (int i = 0; i < m.length; i++) m[i] = 2 * r.nextDouble() - 1;
+        int epoch = 37;
+        double[] alphas = GradualAlphas.at(spec, epoch);
+        LossValue ref = ReferenceLoss.of(spec).evaluate(new LossBatch(b, n, k, logits, labels, List.of(maps), epoch));
+        LossValue got = engine().lossProbe().evaluate3d(spec, b, d, h, w, k, logits, labels, List.of(maps), alphas);
+        assertThat(got.value()).isCloseTo(ref.value(), Offset.offset(1e-9 + 1e-5 * Math.abs(ref.value())));
+        double scale = 0;
+        for (double v : ref.gradient()) scale = Math.max(scale, Math.abs(v));
+        assertThat(got.gradient()).hasSameSizeAs(ref.gradient());
+        for (int i = 0; i < got.gradient().length; i++) {
+            assertThat(got.gradient()[i]).as("d loss / d logit %d", i).isCloseTo(ref.gradient()[i], Offset.offset(1e-5 * Math.max(scale, 1e-12)));
+        }
+    }
+
+    @Test
+    void threeDNetworkLearnsASyntheticSpherePhantom(@TempDir Path dir) {
+        SyntheticData data = SyntheticData.volumes(4, 24, 2, 21, 1, 1, 1);
+        ModelSpec.UNet spec = unet3d(2, 5, 1, 1, 1);
+        assertThat(spec.isotropic()).isTrue();
+        TrainingPlan plan = new TrainingPlan(spec, Losses.sum(1, Losses.crossEntropy(), 1, Losses.dice()),
+                new OptimizerSpec(1e-2, 3e-5, false, 0.9, 12), 6, 10, 2, 16, 6, 3, 2, dir.resolve("run"));
+        try (NetworkModel m = backend().train(plan, data, TrainingListener.none())) {
+            assertThat(m.inference().window()).as("a 3D model predicts by windows of its patch").isEqualTo(16);
+            Sample test = SyntheticData.sphere("test", 28, 26, 24, new double[] {1, 1, 1}, 2, new Random(99));
+            LabelImage seg = m.segment(test.image());
+            assertThat(seg.grid()).isEqualTo(test.image().grid());
+            double dice = Metrics.dice(seg, test.labels(), 1);
+            // an all-background or all-foreground answer scores 0 or about 0.1 here
+            assertThat(dice).as("3D phantom Dice (history %s)", m.history()).isGreaterThan(0.8);
+            assertThat(m.history().get(5).validationDice().get(1)).isGreaterThan(0.8);
+        }
+    }
+
+    @Test
+    void anisotropic3DNetworkTrainsSavesLoadsAndPredictsOnTheInputGrid(@TempDir Path dir) throws Exception {
+        // 1 x 1 x 3 mm: z is neither pooled nor convolved across at the first stage (nnU-Net's rule)
+        ModelSpec.UNet spec = unet3d(3, 8, 1, 1, 3);
+        assertThat(spec.kernel(0)).containsExactly(3, 3, 1);
+        assertThat(spec.stride(1)).containsExactly(2, 2, 1);
+        assertThat(spec.stride(2)).containsExactly(2, 2, 2);
+        assertThat(spec.multiple(2)).isEqualTo(2);
+        SyntheticData data = SyntheticData.volumes(2, 16, 3, 3, 1, 1, 3);
+        TrainingPlan plan = new TrainingPlan(spec, Losses.rectifiedRegionWise(), OptimizerSpec.paper(), 1, 2, 2, 16, 1, 4, 2, null);
+        Sample odd = SyntheticData.sphere("odd", 19, 13, 7, new double[] {1, 1, 3}, 3, new Random(4));
+        try (NetworkModel m = backend().train(plan, data, TrainingListener.none())) {
+            ClassMaps tiled = m.predict(odd.image());
+            assertThat(tiled.grid()).isEqualTo(odd.image().grid());
+            for (int i = 0; i < tiled.grid().voxelCount(); i++) {
+                assertThat(tiled.get(0, i) + tiled.get(1, i) + tiled.get(2, i)).isCloseTo(1f, within(1e-5f));
+            }
+            // a window covering the (padded) volume is the whole-volume pass
+            Sample cube = SyntheticData.sphere("cube", 16, 16, 16, new double[] {1, 1, 3}, 3, new Random(5));
+            ClassMaps whole = m.withInference(org.regionwise.training.Inference.WHOLE_IMAGE).predict(cube.image());
+            ClassMaps one = m.withInference(org.regionwise.training.Inference.slidingWindow(16)).predict(cube.image());
+            for (int i = 0; i < 16 * 16 * 16; i++) assertThat(one.get(1, i)).isCloseTo(whole.get(1, i), within(1e-5f));
+            // mirroring averages 8 passes: still probabilities, and not the plain pass
+            ClassMaps tta = m.withInference(org.regionwise.training.Inference.slidingWindow(16).withMirroring(true)).predict(cube.image());
+            double diff = 0;
+            for (int i = 0; i < 16 * 16 * 16; i++) {
+                assertThat(tta.get(0, i) + tta.get(1, i) + tta.get(2, i)).isCloseTo(1f, within(1e-5f));
+                diff = Math.max(diff, Math.abs(tta.get(1, i) - one.get(1, i)));
+            }
+            assertThat(diff).isGreaterThan(1e-5);
+
+            m.save(dir.resolve("saved"));
+            try (NetworkModel loaded = backend().load(dir.resolve("saved"))) {
+                assertThat(loaded.spec()).isEqualTo(spec);
+                ClassMaps again = loaded.withInference(org.regionwise.training.Inference.slidingWindow(16)).predict(odd.image());
+                assertThat(again.data(1)).containsExactly(tiled.data(1));
+            }
+            m.export(dir.resolve("export"));
+            checkExport(m, dir.resolve("export"));
+            // a 2D image is refused by name
+            assertThatThrownBy(() -> m.predict(SyntheticData.disk("flat", 16, 16, 3, new Random(1)).image()))
+                    .hasMessageContaining("3D U-Net predicts 3D volumes");
         }
     }
 

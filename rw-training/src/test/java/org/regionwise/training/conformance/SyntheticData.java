@@ -17,6 +17,48 @@ public final class SyntheticData implements TrainingData {
     private final List<Sample> training, validation;
     private final int classes;
 
+    private SyntheticData(List<Sample> training, List<Sample> validation, int classes) {
+        this.training = List.copyOf(training);
+        this.validation = List.copyOf(validation);
+        this.classes = classes;
+    }
+
+    /**
+     * {@code n} training volumes and one validation volume of {@code size}³ voxels of {@code spacing} (mm), each with
+     * a bright ellipsoid (a sphere in mm) as class 1 and, for K > 2, its inner half as class 2.
+     */
+    public static SyntheticData volumes(int n, int size, int classes, long seed, double... spacing) {
+        Random r = new Random(seed);
+        List<Sample> all = new ArrayList<>();
+        for (int c = 0; c < n + 1; c++) all.add(sphere("case" + c, size, size, size, spacing, classes, r));
+        return new SyntheticData(all.subList(0, n), all.subList(n, n + 1), classes);
+    }
+
+    /** One volume of {@link #volumes}. */
+    public static Sample sphere(String id, int nx, int ny, int nz, double[] spacing, int classes, Random r) {
+        Grid g = Grid.of(new int[] {nx, ny, nz}, spacing.clone());
+        float[] img = new float[g.voxelCount()];
+        int[] lab = new int[g.voxelCount()];
+        double cx = nx * (0.35 + 0.3 * r.nextDouble()), cy = ny * (0.35 + 0.3 * r.nextDouble()), cz = nz * (0.35 + 0.3 * r.nextDouble());
+        double ext = Math.min(nx * spacing[0], Math.min(ny * spacing[1], nz * spacing[2]));
+        double rad = ext * (0.15 + 0.1 * r.nextDouble());
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    double d = Math.sqrt(sq((x - cx) * spacing[0]) + sq((y - cy) * spacing[1]) + sq((z - cz) * spacing[2]));
+                    int l = d < rad ? 1 : 0;
+                    if (classes > 2 && d < rad / 2) l = 2;
+                    int i = x + nx * (y + ny * z);
+                    lab[i] = l;
+                    img[i] = (float) (100 + 50 * l + 10 * r.nextGaussian());
+                }
+            }
+        }
+        return new Sample(id, new FloatImage(g, img), new LabelImage(g, lab));
+    }
+
+    private static double sq(double v) { return v * v; }
+
     public SyntheticData(int n, int size, int classes, long seed) {
         Random r = new Random(seed);
         this.classes = classes;

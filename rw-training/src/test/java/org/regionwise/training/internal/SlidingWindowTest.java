@@ -151,4 +151,105 @@ class SlidingWindowTest {
         assertThatThrownBy(() -> Inference.slidingWindow(0)).hasMessageContaining(">= 1");
         assertThatThrownBy(() -> new Inference(16, 0, false)).hasMessageContaining("(0, 1]");
     }
+
+    // ---- 3D ----
+
+    /** A two-class 3D "network": p1 = sigmoid(x + slope (w_pos / d - 0.5)) at tile slice w_pos of a d-deep input. */
+    record FakeNet3d(double slope, int depth) implements Network {
+        @Override public ModelSpec.UNet spec() {
+            return new ModelSpec.UNet(3, 1, 2, depth, 4, 16, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, false, 1);
+        }
+
+        @Override public float[] predict(float[] images, int n, int h, int w) { throw new AssertionError("a 3D net gets volumes"); }
+
+        @Override public float[] predict(float[] images, int n, int d, int h, int w) {
+            int m = 1 << depth;
+            assertThat(d % m).isZero();
+            assertThat(h % m).isZero();
+            assertThat(w % m).isZero();
+            float[] out = new float[n * d * h * w * 2];
+            for (int i = 0; i < n * d * h * w; i++) {
+                int z = (i / (h * w)) % d;
+                double p1 = 1 / (1 + Math.exp(-(images[i] + slope * ((double) z / d - 0.5))));
+                out[2 * i] = (float) (1 - p1);
+                out[2 * i + 1] = (float) p1;
+            }
+            return out;
+        }
+
+        @Override public void save(Path directory) {}
+        @Override public void export(Path directory) {}
+        @Override public List<float[]> weights() { return List.of(); }
+        @Override public void close() {}
+    }
+
+    static float[][] volume(int nx, int ny, int nz, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] v = new float[nx * ny * nz];
+        for (int i = 0; i < v.length; i++) v[i] = (float) (0.05 * (i % nx) - 0.04 * (i / (nx * ny)) + 0.3 * r.nextGaussian());
+        return new float[][] {v};
+    }
+
+    @ParameterizedTest(name = "3D {0} x {1} x {2}, window {3}")
+    @CsvSource({"37, 29, 21, 16", "16, 16, 16, 16", "10, 40, 9, 16", "33, 17, 40, 8"})
+    void inThreeDAPositionIndependentNetworkGivesTheWholeVolumePredictionWhateverTheWindows(int nx, int ny, int nz, int window) {
+        FakeNet3d net = new FakeNet3d(0, 3);
+        float[][] z = volume(nx, ny, nz, 3);
+        float[][] whole = SlidingWindow.predict(net, z, new int[] {nx, ny, nz}, Inference.WHOLE_IMAGE);
+        float[][] tiled = SlidingWindow.predict(net, z, new int[] {nx, ny, nz}, Inference.slidingWindow(window));
+        for (int c = 0; c < 2; c++) for (int i = 0; i < nx * ny * nz; i++) assertThat(tiled[c][i]).isCloseTo(whole[c][i], within(1e-6f));
+        // brute force: sigmoid of the voxel itself
+        for (int i = 0; i < nx * ny * nz; i += 13) assertThat(whole[1][i]).isCloseTo((float) (1 / (1 + Math.exp(-z[0][i]))), within(1e-6f));
+    }
+
+    @Test
+    void inThreeDWindowsBlendWithAProductOfGaussiansAndACoveringWindowIsTheWholePass() {
+        FakeNet3d net = new FakeNet3d(3, 2);
+        float[][] z = volume(16, 16, 16, 4);
+        int[] size = {16, 16, 16};
+        float[][] whole = SlidingWindow.predict(net, z, size, Inference.WHOLE_IMAGE);
+        float[][] one = SlidingWindow.predict(net, z, size, Inference.slidingWindow(16));
+        for (int i = 0; i < whole[1].length; i++) assertThat(one[1][i]).isCloseTo(whole[1][i], within(1e-6f));
+        // windows of 8 at starts 0, 4, 8 along each axis: voxel (5, 5, 5) lies in windows starting at 0 and 4 on each
+        // axis; brute force over the 8 windows with the 3D Gaussian as weights
+        float[][] blended = SlidingWindow.predict(net, z, size, Inference.slidingWindow(8));
+        float[] g = SlidingWindow.gaussian(8, 3);
+        int x = 5, y = 5, zz = 5, o = x + 16 * (y + 16 * zz);
+        double num = 0, den = 0;
+        for (int sz : new int[] {0, 4}) for (int sy : new int[] {0, 4}) for (int sx : new int[] {0, 4}) {
+            int lz = zz - sz;
+            double p1 = 1 / (1 + Math.exp(-(z[0][o] + 3 * ((double) lz / 8 - 0.5))));
+            double w = g[(x - sx) + 8 * ((y - sy) + 8 * lz)];
+            num += w * p1;
+            den += w;
+        }
+        assertThat(blended[1][o]).isCloseTo((float) (num / den), within(1e-5f));
+        // the 3D Gaussian is the product of one Gaussian per axis (sigma = 1, centre 3.5), maximum 1
+        double[] g1 = new double[8];
+        for (int k = 0; k < 8; k++) g1[k] = Math.exp(-(k - 3.5) * (k - 3.5) / 2) / Math.exp(-0.125);
+        for (int[] v : new int[][] {{0, 0, 0}, {3, 2, 4}, {7, 1, 5}, {4, 4, 3}}) {
+            assertThat(g[v[0] + 8 * (v[1] + 8 * v[2])]).isCloseTo((float) (g1[v[0]] * g1[v[1]] * g1[v[2]]), within(1e-6f));
+        }
+    }
+
+    @Test
+    void inThreeDMirroringAveragesEightFlipsFlippedBack() {
+        // the z-dependent net: mirroring along z turns slope (z/d - 0.5) into slope ((d-1-z)/d - 0.5) after flipping back
+        FakeNet3d net = new FakeNet3d(2, 2);
+        int n = 8;
+        float[][] zero = {new float[n * n * n]};
+        float[][] tta = SlidingWindow.predict(net, zero, new int[] {n, n, n}, Inference.WHOLE_IMAGE.withMirroring(true));
+        for (int z = 0; z < n; z++) {
+            double a = 1 / (1 + Math.exp(-2 * ((double) z / n - 0.5))), b = 1 / (1 + Math.exp(-2 * ((double) (n - 1 - z) / n - 0.5)));
+            assertThat(tta[1][3 + n * (4 + n * z)]).as("slice %d", z).isCloseTo((float) ((a + b) / 2), within(1e-6f));
+        }
+    }
+
+    @Test
+    void aThreeDNetworkRefusesTwoDImagesAndOddWindows() {
+        FakeNet3d net = new FakeNet3d(0, 3);
+        assertThatThrownBy(() -> SlidingWindow.predict(net, image(16, 16, 1), 16, 16, Inference.WHOLE_IMAGE)).hasMessageContaining("3D network predicts 3D images");
+        assertThatThrownBy(() -> SlidingWindow.predict(net, volume(16, 16, 16, 1), new int[] {16, 16, 16}, Inference.slidingWindow(12)))
+                .hasMessageContaining("multiple of 2^depth = 8");
+    }
 }
