@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""PyTorch twin of RegionWise's TensorFlow U-Net (ModelSpec.UNet, 2D, instance norm, transposed-convolution
-upsampling, no deep supervision): stage 0 two 3x3 convs, stages 1..depth a stride-2 3x3 conv then a 3x3 conv, each
+"""PyTorch twin of RegionWise's TensorFlow U-Net (ModelSpec.UNet, 2D or --dims 3, instance norm, transposed-convolution
+upsampling, no deep supervision; in 3D the same layers with 3x3x3 / 2x2x2 kernels): stage 0 two 3x3 convs, stages 1..depth a stride-2 3x3 conv then a 3x3 conv, each
 conv (no bias) + InstanceNorm2d(affine, eps 1e-5) + LeakyReLU(0.01); decoder: ConvTranspose2d(2, stride 2, bias),
 concat [skip, up], two conv blocks; 1x1 head with bias. Times one training step (forward, CE, backward, gradient
 clipping at norm 12, Adam lr 1e-4, L2 weight decay 3e-5) on a fixed random batch. Prints params= and median_ms=."""
@@ -11,13 +11,21 @@ import torch.nn.functional as F
 
 
 NORM = "instance"
+DIMS = 2
+
+
+def conv(*a, **k):
+    return (nn.Conv3d if DIMS == 3 else nn.Conv2d)(*a, **k)
 
 
 def block(cin, cout, stride):
     if NORM == "none":
-        return nn.Sequential(nn.Conv2d(cin, cout, 3, stride=stride, padding=1, bias=True), nn.LeakyReLU(0.01))
-    norm = nn.InstanceNorm2d(cout, eps=1e-5, affine=True) if NORM == "instance" else nn.BatchNorm2d(cout, eps=1e-5)
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, stride=stride, padding=1, bias=False), norm, nn.LeakyReLU(0.01))
+        return nn.Sequential(conv(cin, cout, 3, stride=stride, padding=1, bias=True), nn.LeakyReLU(0.01))
+    if NORM == "instance":
+        norm = (nn.InstanceNorm3d if DIMS == 3 else nn.InstanceNorm2d)(cout, eps=1e-5, affine=True)
+    else:
+        norm = (nn.BatchNorm3d if DIMS == 3 else nn.BatchNorm2d)(cout, eps=1e-5)
+    return nn.Sequential(conv(cin, cout, 3, stride=stride, padding=1, bias=False), norm, nn.LeakyReLU(0.01))
 
 
 class UNet(nn.Module):
@@ -32,12 +40,12 @@ class UNet(nn.Module):
         self.up = nn.ModuleList()
         self.dec = nn.ModuleList()
         for s in range(depth - 1, -1, -1):
-            self.up.append(nn.ConvTranspose2d(c, f[s], 2, stride=2, bias=True))
+            self.up.append((nn.ConvTranspose3d if DIMS == 3 else nn.ConvTranspose2d)(c, f[s], 2, stride=2, bias=True))
             self.dec.append(nn.Sequential(block(2 * f[s], f[s], 1), block(f[s], f[s], 1)))
             c = f[s]
-        self.head = nn.Conv2d(c, classes, 1, bias=True)
+        self.head = conv(c, classes, 1, bias=True)
         for m in self.modules():
-            if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d)):
+            if isinstance(m, (nn.Conv2d, nn.ConvTranspose2d, nn.Conv3d, nn.ConvTranspose3d)):
                 nn.init.kaiming_normal_(m.weight, a=1e-2)
 
     def forward(self, x):
@@ -62,17 +70,20 @@ def main():
     p.add_argument("--warmup", type=int, default=5)
     p.add_argument("--steps", type=int, default=20)
     p.add_argument("--norm", default="instance", choices=["instance", "none", "batch"])
+    p.add_argument("--dims", type=int, default=2, choices=[2, 3])
     p.add_argument("--precision", default="fp32", choices=["fp32", "bf16"],
                    help="bf16: the forward pass under torch.autocast('cpu', dtype=torch.bfloat16), as AMP trains")
     a = p.parse_args()
-    global NORM
+    global NORM, DIMS
     NORM = a.norm
+    DIMS = a.dims
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
     net = UNet(1, 3, a.depth, a.base)
     opt = torch.optim.Adam(net.parameters(), lr=1e-4, weight_decay=3e-5)
-    x = torch.randn(a.batch, 1, a.size, a.size)
-    y = torch.randint(0, 3, (a.batch, a.size, a.size))
+    spatial = (a.size,) * a.dims
+    x = torch.randn(a.batch, 1, *spatial)
+    y = torch.randint(0, 3, (a.batch, *spatial))
     times = []
     for i in range(a.warmup + a.steps):
         t0 = time.perf_counter()

@@ -76,6 +76,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Mixin DatasetOptions datasetOptions = new DatasetOptions();
 
+    @Mixin ScoringOptions scoring = new ScoringOptions();
+
     /** The recorded options of a comparison, written when it starts and read by {@code --resume}. */
     static final String RECORD = "compare.properties";
 
@@ -94,6 +96,13 @@ public final class CompareCommand implements Callable<Integer> {
         TrainingBackend b = backends.apply(backend, precision.value);
         TrainingSettings quick = TrainingSettings.quick();
         DatasetRegistry registry = datasetOptions.registry();
+        int dims = training.dimensions(2);
+        if (dims == 3) {
+            for (String d : dsNames) DatasetRegistry.requireVolumes(d);
+            registry = registry.withNnUnetVolumes(true);
+            quick = new TrainingSettings(quick.epochs(), quick.iterationsPerEpoch(), 2, quick.patchSize(), quick.depth(), quick.baseFilters(),
+                    quick.learningRate(), quick.deepSupervision(), quick.threads(), 3); // batch 2 in 3D, as nnU-Net
+        }
         PrintWriter o = spec.commandLine().getOut();
         List<Dataset> data = new ArrayList<>();
         int minEdge = Integer.MAX_VALUE;
@@ -107,8 +116,8 @@ public final class CompareCommand implements Callable<Integer> {
             data.add(ds);
             minEdge = Math.min(minEdge, TrainCommand.smallestEdge(ds.training()));
         }
-        TrainingSettings settings = training.apply(quick, Math.min(minEdge, 128));
-        if (settings.patchSize() > minEdge) {
+        TrainingSettings settings = training.apply(quick, Math.min(minEdge, dims == 3 ? 64 : 128));
+        if (settings.patchSize() > minEdge && dims == 2) {
             throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
                     + minEdge + " px) of the datasets");
         }
@@ -121,7 +130,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (resume == null) record(dsNames, lossNames, settings);
         else o.printf("resuming the comparison in %s: finished runs are reused, the interrupted one continues from its checkpoint%n", out);
         o.flush();
-        Comparison comparison = new Comparison(new Experiment(b, new MetricsScoring()));
+        Comparison comparison = new Comparison(new Experiment(b, new MetricsScoring()).segmenting(scoring.toRunFile()));
         Comparison.Result result;
         PartialResults partial;
         try (ProgressDisplay p = progress.open("compare", runs, settings.totalSteps(), System.err)) {
@@ -152,6 +161,8 @@ public final class CompareCommand implements Callable<Integer> {
         p.setProperty("data.ct", Boolean.toString(datasetOptions.ct));
         p.setProperty("data.no_validation", Boolean.toString(datasetOptions.noValidation));
         if (cache != null) p.setProperty("cache", cache.toAbsolutePath().normalize().toString());
+        if (scoring.slidingWindow) p.setProperty("scoring.sliding_window", "true");
+        if (scoring.tta) p.setProperty("scoring.tta", "true");
         for (var e : settings.describe().entrySet()) p.setProperty("train." + e.getKey(), e.getValue());
         java.io.StringWriter w = new java.io.StringWriter();
         try {
@@ -190,8 +201,11 @@ public final class CompareCommand implements Callable<Integer> {
             datasetOptions.allSlices = Boolean.parseBoolean(req(p, f, "data.all_slices"));
             datasetOptions.ct = Boolean.parseBoolean(req(p, f, "data.ct"));
             datasetOptions.noValidation = Boolean.parseBoolean(req(p, f, "data.no_validation"));
+            scoring.slidingWindow = Boolean.parseBoolean(p.getProperty("scoring.sliding_window", "false"));
+            scoring.tta = Boolean.parseBoolean(p.getProperty("scoring.tta", "false"));
             training = training.withDefaultsFrom(org.regionwise.examples.experiment.RunFile.Training.of(
-                    TrainingSettings.fromDescription(k -> req(p, f, "train." + k))));
+                    TrainingSettings.fromDescription(k -> req(p, f, "train." + k))
+                            .withDimensions(Integer.parseInt(p.getProperty("train.dimensions", "2").trim()))));
         } catch (NumberFormatException e) {
             throw new UserError(f + ": damaged (" + e.getMessage() + ")");
         }

@@ -62,25 +62,30 @@ public final class PredictCommand implements Callable<Integer> {
     boolean skipExisting;
 
     @Option(names = "--sliding-window", description = "Segment each slice by windows of the training patch size, blended with "
-            + "nnU-Net's Gaussian weights (sigma = window/8), instead of in one pass over the whole slice.")
+            + "nnU-Net's Gaussian weights (sigma = window/8), instead of in one pass over the whole slice. A 3D model always "
+            + "segments volumes by 3D windows of its patch.")
     boolean slidingWindow;
 
     @Option(names = "--step", paramLabel = "S", defaultValue = "0.5",
             description = "With --sliding-window: the step between windows as a fraction of the window (default: ${DEFAULT-VALUE}).")
     double step;
 
-    @Option(names = "--tta", description = "Test-time augmentation: average each pass over the input mirrored along x, y and both.")
+    @Option(names = "--tta", description = "Test-time augmentation: average each pass over the input mirrored along x, y and both "
+            + "(a 3D model: over the 7 non-empty subsets of x, y, z).")
     boolean tta;
 
     @Mixin ProgressOptions progress = new ProgressOptions();
 
     /** {@code m} predicting as --sliding-window, --step and --tta say. */
     private TrainedModel withInference(TrainedModel m, RunConfig config) {
-        if (!slidingWindow && !tta) return m;
+        // a 3D network always predicts by windows of its training patch: a whole-volume pass would hold every
+        // feature map of the volume at once
+        boolean windows = slidingWindow || m.spec() instanceof ModelSpec.UNet u && u.dimensions() == 3;
+        if (!windows && !tta) return m;
         if (!(m instanceof org.regionwise.training.NetworkModel nm)) {
             throw new UserError("--sliding-window and --tta need a model of an engine backend (tensorflow or pytorch); " + m.getClass().getSimpleName() + " predicts on its own");
         }
-        org.regionwise.training.Inference inf = slidingWindow
+        org.regionwise.training.Inference inf = windows
                 ? org.regionwise.training.Inference.slidingWindow(config.settings().patchSize()).withStep(step)
                 : org.regionwise.training.Inference.WHOLE_IMAGE;
         return nm.withInference(inf.withMirroring(tta));

@@ -40,7 +40,7 @@ import picocli.CommandLine.ParseResult;
  */
 record RunSetup(Path out, String dataset, String loss, long seed, String backend, Precision precision, DatasetOptions datasetOptions,
                 TrainingOptions training, @Nullable TrainingSettings recorded, @Nullable Path resume, @Nullable RunFile file,
-                @Nullable String cache, boolean physicalSpacing) {
+                @Nullable String cache, boolean physicalSpacing, RunFile.Scoring scoring) {
 
     static RunSetup resolve(TrainCommand c, ParseResult pr) {
         if (c.resume != null && c.config != null) {
@@ -87,7 +87,11 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
             cache = c.noCache ? "none" : c.cacheFloat16 ? "float16" : fd.cache() != null ? fd.cache() : "float32";
         }
         boolean physical = c.physicalSpacing || Boolean.TRUE.equals(fd.physicalSpacing());
-        return new RunSetup(out, dataset, loss, seed, backend, precision, d, t, recorded, c.resume, f, cache, physical);
+        RunFile.Scoring fs = f == null ? RunFile.Scoring.NONE : f.scoring();
+        RunFile.Scoring given = c.scoring.toRunFile();
+        RunFile.Scoring scoring = new RunFile.Scoring(given.slidingWindow() != null ? given.slidingWindow() : fs.slidingWindow(),
+                given.step() != null ? given.step() : fs.step(), given.tta() != null ? given.tta() : fs.tta());
+        return new RunSetup(out, dataset, loss, seed, backend, precision, d, t, recorded, c.resume, f, cache, physical, scoring);
     }
 
     /** The run file of a run directory to resume, complete, or a message saying why it cannot be resumed. */
@@ -134,6 +138,8 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         if (c.cacheFloat16 && !cache.equals("float16")) bad.add(was("--cache-float16", true, cache));
         if (c.noCache && cache.equals("float16")) bad.add(was("--no-cache", true, cache));
         if (c.physicalSpacing && !Boolean.TRUE.equals(f.data().physicalSpacing())) bad.add(was("--physical-spacing", true, false));
+        if (c.scoring.slidingWindow && !Boolean.TRUE.equals(f.scoring().slidingWindow())) bad.add(was("--sliding-window", true, false));
+        if (c.scoring.tta && !Boolean.TRUE.equals(f.scoring().tta())) bad.add(was("--tta", true, false));
         RunFile.Training r = f.training();
         TrainingOptions t = c.training;
         if (t.epochs != null && !t.epochs.equals(r.epochs())) bad.add(was("--epochs", t.epochs, r.epochs()));
@@ -145,6 +151,8 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         if (t.lr != null && !t.lr.equals(r.learningRate())) bad.add(was("--lr", t.lr, r.learningRate()));
         if (t.deepSupervision && !Boolean.TRUE.equals(r.deepSupervision())) bad.add(was("--deep-supervision", true, false));
         if (t.threads != null && !t.threads.equals(r.threads())) bad.add(was("--threads", t.threads, r.threads()));
+        int recordedDims = r.dimensions() == null ? 2 : r.dimensions();
+        if (t.dims != null && t.dims != recordedDims) bad.add(was("--dims", t.dims, recordedDims));
         if (given(pr, "--time-budget")) bad.add("--time-budget (the plan is recorded)");
         if (given(pr, "--no-plan")) bad.add("--no-plan (the plan is recorded)");
         return bad;
@@ -184,7 +192,8 @@ record RunSetup(Path out, String dataset, String loss, long seed, String backend
         versions.put("java", System.getProperty("java.version"));
         versions.put("engine", b instanceof EngineBackend eb ? eb.engine().displayName() : b.name());
         DatasetOptions d = r.datasetOptions();
-        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation, r.cache(), r.physicalSpacing()), r.loss(), r.seed(), b.name(), r.precision(), settings, versions);
+        return RunFile.of(r.dataset(), new RunFile.Data(d.size, d.axis, d.allSlices, d.ct, !d.noValidation, r.cache(), r.physicalSpacing()),
+                r.loss(), r.seed(), b.name(), r.precision(), settings, versions, r.scoring());
     }
 
     /**

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code rw train}: trains one model and writes a run directory that {@code rw predict} uses. */
 @Command(name = "train", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
-        header = "Train a 2D U-Net with a loss on a dataset and write a run directory for 'rw predict'.",
+        header = "Train a 2D (or, --dims 3, a 3D) U-Net with a loss on a dataset and write a run directory for 'rw predict'.",
         description = {"The model is "
                        + "also scored on the dataset's test split. RUN_DIR gets run.yaml (everything that defines the run; "
                        + "--config replays it), plan.json (nnU-Net folders), checkpoints/ (last and best, with SHA-256 checksums; "
@@ -142,6 +142,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Mixin DatasetOptions datasetOptions = new DatasetOptions();
 
+    @Mixin ScoringOptions scoring = new ScoringOptions();
+
     /** The cache of the nnU-Net folder {@code dataset}: {@code --cache}, or {@code rw-cache/FOLDER} beside the run directory. */
     private org.regionwise.examples.data.NnUnetCache.Settings cacheSettings(String dataset, Path out, CaseProgress progress, boolean float16) {
         Path dir = cache != null ? cache : CacheSummary.folderIn(out.toAbsolutePath().normalize().resolveSibling("rw-cache"), dataset);
@@ -163,9 +165,20 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    /** The smallest in-plane edge of the training images (read from the headers for cached slices). */
+    /**
+     * The smallest in-plane edge of the training images (read from the headers for cached slices); of whole volumes, the
+     * smallest edge along any axis.
+     */
     static int smallestEdge(List<Sample> training) {
         int edge = Integer.MAX_VALUE;
+        if (training instanceof org.regionwise.training.cache.CachedVolumes cv) {
+            for (int i = 0; i < cv.size(); i++) for (int n : cv.caseAt(i).shape()) edge = Math.min(edge, n);
+            return edge;
+        }
+        if (!training.isEmpty() && training.get(0).image().grid().dimensions() == 3) {
+            for (Sample s : training) for (int n : s.image().grid().sizes()) edge = Math.min(edge, n);
+            return edge;
+        }
         if (training instanceof org.regionwise.training.cache.CachedSlices cs) {
             for (int i = 0; i < cs.size(); i++) {
                 var g = cs.caseAt(i).sliceGrid(cs.axisAt(i));
@@ -179,6 +192,12 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Defaults of {@code rw train}: 30 epochs × 50 steps of batch 8, depth-4 U-Net with 16 base filters, lr 1e-3. */
     static TrainingSettings defaults() { return new TrainingSettings(30, 50, 8, 64, 4, 16, 1e-3, false, 0); }
+
+    /**
+     * Defaults of {@code rw train --dims 3}: 30 epochs × 50 steps of batch 2 (nnU-Net's 3D batch), patches of at most
+     * 64³ voxels, a depth-4 U-Net with 16 base filters, lr 1e-3.
+     */
+    static TrainingSettings defaults3d() { return new TrainingSettings(30, 50, 2, 64, 4, 16, 1e-3, false, 0, 3); }
 
     @Override public Integer call() throws Exception {
         CollapsePolicy collapse = collapsePolicy();
@@ -199,6 +218,14 @@ public final class TrainCommand implements Callable<Integer> {
         Path newCache = null;
         try {
             DatasetRegistry registry = run.datasetOptions().registry();
+            int dims = run.recorded() != null ? run.recorded().dimensions() : run.training().dimensions(2);
+            if (dims == 3 && diagnostics) {
+                throw new UserError("--diagnostics measures 2D validation images; it is not available with --dims 3 yet");
+            }
+            if (dims == 3) {
+                DatasetRegistry.requireVolumes(datasetName);
+                registry = registry.withNnUnetVolumes(true);
+            }
             try (CaseProgress p = new CaseProgress("preprocess", spec.commandLine().getErr(), progress, false)) {
                 if (run.cache() != null && !run.cache().equals("none")) {
                     var cacheWith = cacheSettings(datasetName, out, p, run.cache().equals("float16"));
@@ -212,13 +239,18 @@ public final class TrainCommand implements Callable<Integer> {
             int edge = smallestEdge(d.training());
             if (run.recorded() != null) {
                 settings = run.recorded();
+            } else if (dims == 3) {
+                settings = run.training().apply(defaults3d(), Math.min(edge, 64));
+                o.printf("3D U-Net: rw train's 3D defaults where no option is given (planning is 2D-only): patch %d³, batch %d, depth %d, "
+                        + "%d base filters, %d epochs x %d steps%n", settings.patchSize(), settings.batchSize(), settings.depth(),
+                        settings.baseFilters(), settings.epochs(), settings.iterationsPerEpoch());
             } else if (DatasetRegistry.isNnUnet(datasetName) && !noPlan) {
                 Files.createDirectories(out);
                 settings = Planning.plan(d, defaults(), run.training(), budget, b instanceof EngineBackend eb ? eb : null, lossSpec, seed, out, o);
             } else {
                 settings = run.training().apply(defaults(), Math.min(edge, 128));
             }
-            if (settings.patchSize() > edge) {
+            if (settings.patchSize() > edge && settings.dimensions() == 2) {
                 throw new IllegalArgumentException("--patch " + settings.patchSize() + " is larger than the smallest training image edge ("
                         + edge + " px) of " + d.name());
             }
@@ -241,8 +273,8 @@ public final class TrainCommand implements Callable<Integer> {
                 + "no best checkpoint and no collapse detection");
         else if (d.description().contains("held-out slices")) o.println("validation: fewer than 5 training cases, so held-out slices of them "
                 + "(every 5th training slice; neighbouring slices of the same volumes, so validation Dice reads optimistic)");
-        o.printf("rw train: %s (%d training, %d validation images, %d %s, %sclasses %s), loss %s, %d epochs x %d steps%n",
-                d.name(), d.training().size(), d.validation().size(), d.test().size(), testUnit,
+        o.printf("rw train: %s (%d training, %d validation %s, %d %s, %sclasses %s), loss %s, %d epochs x %d steps%n",
+                d.name(), d.training().size(), d.validation().size(), settings.dimensions() == 3 ? "volumes" : "images", d.test().size(), testUnit,
                 d.channels() > 1 ? d.channels() + " channels, " : "", d.classNames(), lossSpec.id(),
                 settings.epochs(), settings.iterationsPerEpoch());
         // a run directory with damaged checkpoints only is refused by the resume (naming them), never silently restarted
@@ -265,7 +297,8 @@ public final class TrainCommand implements Callable<Integer> {
             err.flush();
             return COLLAPSED;
         }
-        try (TrainedModel m = model) {
+        try (TrainedModel trained = model) {
+            TrainedModel m = Experiment.segmenting(trained, run.scoring(), settings.patchSize());
             double seconds = (System.nanoTime() - t0) / 1e9;
             m.save(out.resolve("model"));
             // the TensorFlow backend writes its own history.csv (per-class Dice and HD) into the run directory
@@ -322,7 +355,8 @@ public final class TrainCommand implements Callable<Integer> {
                 @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
                 @Override public void onEpoch(EpochReport report) { p.epoch(report); }
             };
-            var plan = settings.plan(lossSpec, d.classes(), d.channels(), seed, out);
+            var plan = settings.plan(lossSpec, d.classes(), d.channels(), seed, out,
+                    settings.dimensions() == 3 ? TrainingSettings.medianSpacing(d.training()) : null);
             if (resuming) {
                 if (!(b instanceof EngineBackend eb)) throw new UserError("the " + b.name() + " backend cannot resume a run");
                 model = eb.resume(plan, d, l);

@@ -14,11 +14,14 @@ final class TrainingOptions {
     @Option(names = "--lr", paramLabel = "LR", description = "Initial Adam learning rate, poly decay 0.9, weight decay 3e-5, clip 12 (compare: 3e-3, train: 1e-3).") Double lr;
     @Option(names = "--deep-supervision", description = "Deep supervision with maps recomputed per scale.") boolean deepSupervision;
     @Option(names = "--threads", paramLabel = "T", description = "Intra-op threads (default 0: all cores).") Integer threads;
+    @Option(names = "--dims", paramLabel = "2|3", description = "2: a 2D U-Net trained on slices (default); 3: a 3D U-Net trained on "
+            + "cubic patches of whole volumes (nnU-Net folders of 3D volumes), with nnU-Net's anisotropic kernels and strides for "
+            + "the training volumes' median spacing, predicted by sliding windows of the patch.") Integer dims;
 
     /** Whether any training option was given. */
     boolean anyGiven() {
         return epochs != null || iterations != null || batch != null || patch != null || depth != null || baseFilters != null
-                || lr != null || deepSupervision || threads != null;
+                || lr != null || deepSupervision || threads != null || dims != null;
     }
 
     /** These options with every unset one taken from a run file's training section (given options win). */
@@ -33,6 +36,7 @@ final class TrainingOptions {
         o.lr = lr != null || t == null ? lr : t.learningRate();
         o.deepSupervision = deepSupervision || (t != null && Boolean.TRUE.equals(t.deepSupervision()));
         o.threads = threads != null || t == null ? threads : t.threads();
+        o.dims = dims != null || t == null ? dims : t.dimensions();
         return o;
     }
 
@@ -42,7 +46,13 @@ final class TrainingOptions {
         return new TrainingSettings(epochs != null ? epochs : d.epochs(), iterations != null ? iterations : d.iterationsPerEpoch(),
                 batch != null ? batch : d.batchSize(), patch != null ? patch : autoPatch(autoPatch, dep), dep,
                 baseFilters != null ? baseFilters : d.baseFilters(), lr != null ? lr : d.learningRate(),
-                deepSupervision || d.deepSupervision(), threads != null ? threads : d.threads());
+                deepSupervision || d.deepSupervision(), threads != null ? threads : d.threads(), dimensions(d.dimensions()));
+    }
+
+    /** The given {@code --dims}, else {@code fallback}. */
+    int dimensions(int fallback) {
+        if (dims != null && dims != 2 && dims != 3) throw new IllegalArgumentException("--dims must be 2 or 3, got " + dims);
+        return dims != null ? dims : fallback;
     }
 
     /** The largest multiple of {@code 2^depth} not above {@code edge}, at least {@code 2^depth}. */

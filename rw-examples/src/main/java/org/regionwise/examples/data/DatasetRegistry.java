@@ -114,6 +114,29 @@ public record DatasetRegistry(SyntheticDatasets.Options synthetic, Colin27.Optio
     }
 
     /**
+     * This registry with nnU-Net folders loaded as whole 3D volumes (for a 3D U-Net) or as slices.
+     *
+     * @param on whether training and validation cases stay whole volumes
+     * @return the registry
+     */
+    public DatasetRegistry withNnUnetVolumes(boolean on) {
+        return new DatasetRegistry(synthetic, colin27, nnunet.withVolumes(on));
+    }
+
+    /**
+     * Which datasets a 3D U-Net trains on; throws, naming the remedy, for the others.
+     *
+     * @param spec a dataset spec
+     */
+    public static void requireVolumes(String spec) {
+        if (!isNnUnet(spec)) {
+            throw new IllegalArgumentException("--dims 3 trains a 3D U-Net on the 3D volumes of an nnU-Net folder; '" + spec
+                    + "' is a dataset of 2D slices (write Colin27 as an nnU-Net folder with rw-examples/bench/colin27-nnunet.py, "
+                    + "or use --dims 2)");
+        }
+    }
+
+    /**
      * Whether {@code spec} names an nnU-Net folder ({@code nnunet:DIR}, or a folder holding {@code dataset.json}).
      *
      * @param spec a dataset spec

@@ -18,6 +18,7 @@ import org.regionwise.core.image.LabelImage;
 import org.regionwise.core.io.Nifti;
 import org.regionwise.examples.data.internal.Intensities;
 import org.regionwise.training.cache.CachedSlices;
+import org.regionwise.training.cache.CachedVolumes;
 
 /**
  * A user dataset in nnU-Net raw layout:
@@ -67,9 +68,23 @@ public final class NnUnetDataset {
      * @param validation     hold out validation data (cases, or slices for fewer than 5 cases); false: none
      * @param cache          train from a preprocessed, memory-mapped case cache ({@link NnUnetCache}); null: load
      *                       every training slice into the heap
+     * @param volumes        training and validation cases as whole 3D volumes (for a 3D U-Net) instead of 2D slices
      */
     public record Options(int axis, boolean foregroundOnly, Normalization normalization, boolean validation,
-                          NnUnetCache.@Nullable Settings cache) {
+                          NnUnetCache.@Nullable Settings cache, boolean volumes) {
+        /**
+         * Slices (for a 2D U-Net).
+         *
+         * @param axis the slice axis
+         * @param foregroundOnly whether only slices with foreground are kept for training
+         * @param normalization the intensity normalisation
+         * @param validation whether validation data is held out
+         * @param cache the case cache, or null
+         */
+        public Options(int axis, boolean foregroundOnly, Normalization normalization, boolean validation, NnUnetCache.@Nullable Settings cache) {
+            this(axis, foregroundOnly, normalization, validation, cache, false);
+        }
+
         /**
          * With validation, without a cache.
          *
@@ -99,6 +114,7 @@ public final class NnUnetDataset {
          * @param normalization intensity normalisation
          * @param validation hold out validation data (cases, or slices for fewer than 5 cases); false: none
          * @param cache the case cache, or null
+         * @param volumes whole volumes instead of slices
          */
         public Options {
             if (axis < 0 || axis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + axis);
@@ -117,7 +133,15 @@ public final class NnUnetDataset {
          * @param cache the case cache settings, or null for none
          * @return the options
          */
-        public Options withCache(NnUnetCache.@Nullable Settings cache) { return new Options(axis, foregroundOnly, normalization, validation, cache); }
+        public Options withCache(NnUnetCache.@Nullable Settings cache) { return new Options(axis, foregroundOnly, normalization, validation, cache, volumes); }
+
+        /**
+         * These options with whole volumes (a 3D U-Net) or slices.
+         *
+         * @param on whether training and validation cases stay whole volumes
+         * @return the options
+         */
+        public Options withVolumes(boolean on) { return new Options(axis, foregroundOnly, normalization, validation, cache, on); }
     }
 
     /** CT normalisation parameters from the training foreground: clip range, mean and std. */
@@ -167,14 +191,36 @@ public final class NnUnetDataset {
             cachedCases.addAll(val);
             String normStamp = ct == null ? "zscore" : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std()).format();
             NnUnetCache.Built built = NnUnetCache.build(root, o.cache(), cachedCases, ending, k, channels, ct, normStamp, classNames);
-            trS = CachedSlices.of(name, train, built.cases(train), o.axis(), o.foregroundOnly());
-            vaS = CachedSlices.of(name, val, built.cases(val), o.axis(), o.foregroundOnly());
+            if (o.volumes()) {
+                trS = CachedVolumes.of(name, train, built.cases(train));
+                vaS = CachedVolumes.of(name, val, built.cases(val));
+            } else {
+                trS = CachedSlices.of(name, train, built.cases(train), o.axis(), o.foregroundOnly());
+                vaS = CachedSlices.of(name, val, built.cases(val), o.axis(), o.foregroundOnly());
+            }
             cached = " Read from the case cache " + o.cache().directory() + " (" + o.cache().storage().name().toLowerCase(Locale.ROOT) + ").";
+        } else if (o.volumes()) {
+            trS = new ArrayList<>();
+            vaS = new ArrayList<>();
+            for (String id : train) trS.add(volume(root.resolve("imagesTr"), root.resolve("labelsTr"), id, ending, k, channels, ct, name));
+            for (String id : val) vaS.add(volume(root.resolve("imagesTr"), root.resolve("labelsTr"), id, ending, k, channels, ct, name));
         } else {
             trS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), train, ending, k, channels, o, ct, name);
             vaS = slices(root.resolve("imagesTr"), root.resolve("labelsTr"), val, ending, k, channels, o, ct, name);
         }
-        if (fewCases && o.validation() && trS.size() > 1) {
+        if (o.volumes()) {
+            for (int i = 0; i < trS.size(); i++) {
+                int dims = trS instanceof CachedVolumes cv ? cv.caseAt(i).dimensions() : trS.get(i).image().grid().dimensions();
+                if (dims != 3) throw new IllegalArgumentException("nnU-Net dataset " + root + ": case " + train.get(i) + " is 2D; a 3D U-Net (--dims 3) trains on 3D volumes");
+            }
+        }
+        if (fewCases && o.validation() && o.volumes() && trS.size() >= 3) {
+            // fewer than 5 cases: the last training volume is held out (slices of a volume cannot be)
+            vaS = pick(trS, List.of(trS.size() - 1));
+            List<Integer> keep = new ArrayList<>();
+            for (int i = 0; i < trS.size() - 1; i++) keep.add(i);
+            trS = pick(trS, keep);
+        } else if (fewCases && o.validation() && !o.volumes() && trS.size() > 1) {
             // held-out slices: every 5th training slice (at least one) moves to validation
             List<Integer> keep = new ArrayList<>(), held = new ArrayList<>();
             for (int i = 0; i < trS.size(); i++) (i % 5 == 4 ? held : keep).add(i);
@@ -188,24 +234,27 @@ public final class NnUnetDataset {
         if (o.cache() == null) teS = new ArrayList<>(teS); // in memory: read now, once
         else for (String id : teIds) requireFiles(teImages, teLabels, id, ending, channels); // read when scored
         if (trS.isEmpty()) throw new IllegalArgumentException("nnU-Net dataset " + root + ": no training slice has foreground along axis " + o.axis());
+        String unit = o.volumes() ? String.format(Locale.ROOT, "whole 3D volumes (3D training): %d training, %d validation volumes", trS.size(), vaS.size())
+                : String.format(Locale.ROOT, "2D slices along axis %d, %s slices: %d training, %d validation slices", o.axis(),
+                        o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size());
         String norm = ct == null ? "z-score per volume"
                 : String.format(Locale.ROOT, "CT: clipped to [%.1f, %.1f], then (x - %.2f) / %.2f (training foreground statistics)",
                         ct.low(), ct.high(), ct.mean(), ct.std());
         String description = String.format(Locale.ROOT,
                 "User dataset %s in nnU-Net raw layout (%s): %d training, %d validation and %d test cases (%s); "
-                        + "2D slices along axis %d, %s slices: %d training, %d validation slices; the test cases are whole "
-                        + "volumes, segmented slice by slice and scored in 3D; %d input channel%s; intensities %s.",
+                        + "%s; the test cases are whole volumes, %s and scored in 3D; %d input channel%s; intensities %s.",
                 root.getFileName(), root, train.size(), val.size(), hasTs ? testCases.size() : test.size(),
-                split(fewCases, o.validation(), hasTs),
-                o.axis(), o.foregroundOnly() ? "foreground-only" : "all", trS.size(), vaS.size(), channels, channels == 1 ? "" : "s", norm) + cached;
+                split(fewCases, o.validation(), hasTs, o.volumes()), unit, o.volumes() ? "segmented by 3D sliding windows" : "segmented slice by slice",
+                channels, channels == 1 ? "" : "s", norm) + cached;
         IntensityNormalization norm2 = ct == null ? IntensityNormalization.zScore() : IntensityNormalization.ct(ct.low(), ct.high(), ct.mean(), ct.std());
         return new SplitDataset(name, classNames, trS, vaS, teS, description, norm2, o.axis());
     }
 
-    private static String split(boolean fewCases, boolean validation, boolean hasTs) {
+    private static String split(boolean fewCases, boolean validation, boolean hasTs, boolean volumes) {
         String test = hasTs ? "test = imagesTs/labelsTs" : fewCases ? "no test split: fewer than 5 cases and no labelsTs"
                 : "every 5th case from index 3 to test";
         String val = !validation ? "no validation (--no-validation)"
+                : fewCases && volumes ? "fewer than 5 training cases: the last one is held out for validation (none below 3 cases)"
                 : fewCases ? "fewer than 5 training cases: validation on held-out slices (every 5th training slice)"
                 : "split by case, every 5th case from index 4 to validation";
         return val + "; " + test;
@@ -391,6 +440,7 @@ public final class NnUnetDataset {
     /** The samples at {@code positions}: a view for cached slices, a copy otherwise. */
     private static List<Sample> pick(List<Sample> all, List<Integer> positions) {
         if (all instanceof CachedSlices cs) return cs.select(positions.stream().mapToInt(Integer::intValue).toArray());
+        if (all instanceof CachedVolumes cv) return cv.select(positions.stream().mapToInt(Integer::intValue).toArray());
         List<Sample> out = new ArrayList<>(positions.size());
         for (int i : positions) out.add(all.get(i));
         return out;

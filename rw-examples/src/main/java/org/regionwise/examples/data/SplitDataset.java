@@ -48,13 +48,16 @@ public record SplitDataset(String name, List<String> classNames, List<Sample> tr
         int k = classNames.size();
         if (sliceAxis < 0 || sliceAxis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + sliceAxis);
         org.regionwise.core.backend.TrainingData.requireSameChannels(name, training, validation, test);
+        int dims = training instanceof LazySamples ? 0 : training.get(0).image().grid().dimensions();
         for (List<Sample> split : List.of(training, validation, test)) {
             if (split instanceof LazySamples) continue; // checked as its cases were written, or when each is read
             for (Sample s : split) {
-                // training and validation cases feed a 2D network; a test case may be a whole volume, scored in 3D
-                if (split != test && !s.image().grid().is2D()) {
+                // training and validation cases feed one network: all 2D slices (a 2D U-Net) or all 3D volumes (a 3D
+                // U-Net); a test case may be a whole volume, scored in 3D
+                if (split != test && s.image().grid().dimensions() != dims) {
                     throw new IllegalArgumentException("training/validation case " + s.id() + " of dataset " + name
-                            + " is not 2D: " + s.image().grid().describeSize());
+                            + " is " + s.image().grid().describeSize() + ", the first training case "
+                            + training.get(0).image().grid().describeSize() + ": all must be 2D slices or all 3D volumes");
                 }
                 int max = s.labels().maxLabel();
                 if (max >= k) {

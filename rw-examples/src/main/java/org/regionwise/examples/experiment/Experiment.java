@@ -26,6 +26,7 @@ public final class Experiment {
 
     private final TrainingBackend backend;
     private final Scoring scoring;
+    private final RunFile.Scoring segmentation;
 
     /**
      * Runs on {@code backend}, scored by {@code scoring}.
@@ -33,9 +34,43 @@ public final class Experiment {
      * @param backend the training backend
      * @param scoring the metrics
      */
-    public Experiment(TrainingBackend backend, Scoring scoring) {
+    public Experiment(TrainingBackend backend, Scoring scoring) { this(backend, scoring, RunFile.Scoring.NONE); }
+
+    private Experiment(TrainingBackend backend, Scoring scoring, RunFile.Scoring segmentation) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.scoring = Objects.requireNonNull(scoring, "scoring");
+        this.segmentation = Objects.requireNonNull(segmentation, "segmentation");
+    }
+
+    /**
+     * This experiment segmenting its test splits as {@code s} says (sliding windows of the training patch, mirroring).
+     *
+     * @param s the scoring section of a run file
+     * @return a new experiment
+     */
+    public Experiment segmenting(RunFile.Scoring s) { return new Experiment(backend, scoring, s); }
+
+    /**
+     * {@code m} segmenting as {@code s} says: windows of {@code patch} (step {@code s.step()}, default 0.5) and/or
+     * mirroring; {@code m} itself when nothing is asked. A 3D model keeps its 3D windows.
+     *
+     * @param m the trained model
+     * @param s the scoring section
+     * @param patch the training patch edge
+     * @return the model to score
+     * @throws IllegalArgumentException for windows or mirroring asked of a model that is not an engine's network
+     */
+    public static TrainedModel segmenting(TrainedModel m, RunFile.Scoring s, int patch) {
+        boolean windows = Boolean.TRUE.equals(s.slidingWindow()), mirror = Boolean.TRUE.equals(s.tta());
+        if (!windows && !mirror) return m;
+        if (!(m instanceof org.regionwise.training.NetworkModel nm)) {
+            throw new IllegalArgumentException("--sliding-window and --tta need a model of an engine backend (tensorflow or pytorch); "
+                    + m.getClass().getSimpleName() + " predicts on its own");
+        }
+        org.regionwise.training.Inference base = windows || nm.inference().window() > 0
+                ? org.regionwise.training.Inference.slidingWindow(patch).withStep(s.step() != null ? s.step() : 0.5)
+                : org.regionwise.training.Inference.WHOLE_IMAGE;
+        return nm.withInference(base.withMirroring(mirror));
     }
 
     /**
@@ -88,13 +123,14 @@ public final class Experiment {
                          Set<String> keep, java.nio.file.@org.jspecify.annotations.Nullable Path directory, boolean resume) {
         LossSpec loss = LossCatalog.parse(lossName);
         long t0 = System.nanoTime();
-        var plan = settings.plan(loss, data.classes(), data.channels(), seed, directory);
+        var plan = settings.plan(loss, data.classes(), data.channels(), seed, directory,
+                settings.dimensions() == 3 ? TrainingSettings.medianSpacing(data.training()) : null);
         try (TrainedModel model = resume && backend instanceof org.regionwise.training.EngineBackend eb
                 ? eb.resume(plan, data, listener) : backend.train(plan, data, listener)) {
             double trainSeconds = (System.nanoTime() - t0) / 1e9;
             long t1 = System.nanoTime();
             Map<String, LabelImage> kept = new LinkedHashMap<>();
-            List<CaseScore> scores = evaluate(model, data, keep, kept);
+            List<CaseScore> scores = evaluate(segmenting(model, segmentation, settings.patchSize()), data, keep, kept);
             double evalSeconds = (System.nanoTime() - t1) / 1e9;
             return new RunResult(data.name(), lossName, seed, model.history(), scores, kept, trainSeconds, evalSeconds, null);
         } catch (RuntimeException e) {

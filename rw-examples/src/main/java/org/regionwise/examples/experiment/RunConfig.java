@@ -112,7 +112,8 @@ public record RunConfig(String dataset, List<String> classNames, String loss, lo
             throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
         }
         try {
-            TrainingSettings s = TrainingSettings.fromDescription(k -> req(p, "train." + k));
+            TrainingSettings s = TrainingSettings.fromDescription(k -> req(p, "train." + k))
+                    .withDimensions(Integer.parseInt(p.getProperty("train.dimensions", "2").trim()));
             return new RunConfig(req(p, "dataset"), Arrays.asList(req(p, "classes").split(",")), req(p, "loss"),
                     Long.parseLong(req(p, "seed")), req(p, "backend"), IntensityNormalization.parse(req(p, "normalization")),
                     intOf(p, "slice_axis"), s);

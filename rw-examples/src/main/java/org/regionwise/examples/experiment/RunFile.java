@@ -44,6 +44,7 @@ import org.regionwise.core.io.AtomicFiles;
  * model: {...}          # derived from training, for the record
  * optimizer: {...}      # derived from training, for the record
  * versions: {...}       # for the record
+ * scoring: {sliding_window: true, step: 0.5, tta: false}   # how the test split is segmented; absent: the model's default
  * </pre>
  *
  * @param dataset  dataset name or folder
@@ -56,11 +57,12 @@ import org.regionwise.core.io.AtomicFiles;
  * @param model    the model section as written (checked against {@code training} by {@link #checkDerived})
  * @param optimizer the optimizer section as written (checked likewise)
  * @param versions the versions section as written
+ * @param scoring  how the test split is segmented (sliding windows, mirroring); fields optional
  * @param source   the file it was read from (for messages), or {@code null} for one built in memory
  */
 public record RunFile(@Nullable String dataset, Data data, @Nullable String loss, @Nullable Long seed, @Nullable String engine,
                       @Nullable Precision precision, Training training, Map<String, String> model, Map<String, String> optimizer, Map<String, String> versions,
-                      @Nullable Path source) {
+                      Scoring scoring, @Nullable Path source) {
     /** The file name inside a run directory. */
     public static final String FILE = "run.yaml";
     /** The {@code format} value of this layout. */
@@ -79,10 +81,12 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
      * @param model the model section as written (checked against {@code training} by {@link #checkDerived})
      * @param optimizer the optimizer section as written (checked likewise)
      * @param versions the versions section as written
+     * @param scoring how the test split is segmented
      * @param source the file it was read from (for messages), or {@code null} for one built in memory
      */
     public RunFile {
         Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(training, "training");
         model = Map.copyOf(model);
         optimizer = Map.copyOf(optimizer);
@@ -139,12 +143,47 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         }
     }
 
+    /**
+     * How {@code rw train} segments the test split it scores; {@code null}: not given (whole slices for a 2D model,
+     * 3D windows of the patch for a 3D one, no mirroring).
+     *
+     * @param slidingWindow windows of the training patch with Gaussian blending
+     * @param step          the step between windows, a fraction of the window
+     * @param tta           mirroring test-time augmentation
+     */
+    public record Scoring(@Nullable Boolean slidingWindow, @Nullable Double step, @Nullable Boolean tta) {
+        static final Set<String> KEYS = Set.of("sliding_window", "step", "tta");
+
+        /** Nothing given. */
+        public static final Scoring NONE = new Scoring(null, null, null);
+    }
+
     /** The training settings; {@code null}: not given. */
     public record Training(@Nullable Integer epochs, @Nullable Integer iterationsPerEpoch, @Nullable Integer batch,
                            @Nullable Integer patch, @Nullable Integer depth, @Nullable Integer baseFilters,
-                           @Nullable Double learningRate, @Nullable Boolean deepSupervision, @Nullable Integer threads) {
+                           @Nullable Double learningRate, @Nullable Boolean deepSupervision, @Nullable Integer threads,
+                           @Nullable Integer dimensions) {
         static final Set<String> KEYS = Set.of("epochs", "iterations_per_epoch", "batch", "patch", "depth", "base_filters",
-                "learning_rate", "deep_supervision", "threads");
+                "learning_rate", "deep_supervision", "threads", "dimensions");
+
+        /**
+         * Without {@code dimensions} (2D).
+         *
+         * @param epochs epochs
+         * @param iterationsPerEpoch steps per epoch
+         * @param batch patches per step
+         * @param patch patch edge
+         * @param depth poolings
+         * @param baseFilters first-stage filters
+         * @param learningRate learning rate
+         * @param deepSupervision deep supervision
+         * @param threads intra-op threads
+         */
+        public Training(@Nullable Integer epochs, @Nullable Integer iterationsPerEpoch, @Nullable Integer batch,
+                        @Nullable Integer patch, @Nullable Integer depth, @Nullable Integer baseFilters,
+                        @Nullable Double learningRate, @Nullable Boolean deepSupervision, @Nullable Integer threads) {
+            this(epochs, iterationsPerEpoch, batch, patch, depth, baseFilters, learningRate, deepSupervision, threads, null);
+        }
 
         /**
          * Every field of {@code s}.
@@ -154,7 +193,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
          */
         public static Training of(TrainingSettings s) {
             return new Training(s.epochs(), s.iterationsPerEpoch(), s.batchSize(), s.patchSize(), s.depth(), s.baseFilters(),
-                    s.learningRate(), s.deepSupervision(), s.threads());
+                    s.learningRate(), s.deepSupervision(), s.threads(), s.dimensions() == 3 ? 3 : null);
         }
 
         /**
@@ -169,7 +208,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
     }
 
     private static final Set<String> TOP = Set.of("format", "dataset", "data", "loss", "seed", "engine", "precision", "training", "model",
-            "optimizer", "versions");
+            "optimizer", "versions", "scoring");
 
     /**
      * A complete run file for a run about to start.
@@ -186,8 +225,27 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
      */
     public static RunFile of(String dataset, Data data, String loss, long seed, String engine,
                              Precision precision, TrainingSettings s, Map<String, String> versions) {
+        return of(dataset, data, loss, seed, engine, precision, s, versions, Scoring.NONE);
+    }
+
+    /**
+     * A complete run file for a run about to start, with how its test split is segmented.
+     *
+     * @param dataset the canonical dataset spec
+     * @param data the data options
+     * @param loss the loss name
+     * @param seed the seed
+     * @param engine the engine's name
+     * @param precision the engine's arithmetic
+     * @param s the training settings
+     * @param versions the versions to record, by name
+     * @param scoring how the test split is segmented
+     * @return the run file
+     */
+    public static RunFile of(String dataset, Data data, String loss, long seed, String engine,
+                             Precision precision, TrainingSettings s, Map<String, String> versions, Scoring scoring) {
         return new RunFile(dataset, data, loss, seed, engine, precision, Training.of(s), derivedModel(s), derivedOptimizer(s),
-                versions, null);
+                versions, scoring, null);
     }
 
     /**
@@ -303,10 +361,17 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         if (tr.learningRate() != null) t.put("learning_rate", tr.learningRate());
         if (tr.deepSupervision() != null) t.put("deep_supervision", tr.deepSupervision());
         if (tr.threads() != null) t.put("threads", tr.threads());
+        if (tr.dimensions() != null) t.put("dimensions", tr.dimensions());
         putStrings(root.putObject("model"), model, derivedOrder(model, true));
         putStrings(root.putObject("optimizer"), optimizer, derivedOrder(optimizer, false));
         ObjectNode v = root.putObject("versions");
         versions.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> v.put(e.getKey(), e.getValue()));
+        if (!scoring.equals(Scoring.NONE)) {
+            ObjectNode sc = root.putObject("scoring");
+            if (scoring.slidingWindow() != null) sc.put("sliding_window", scoring.slidingWindow());
+            if (scoring.step() != null) sc.put("step", scoring.step());
+            if (scoring.tta() != null) sc.put("tta", scoring.tta());
+        }
         try {
             return "# rw train run file: 'rw train --config run.yaml --out NEW_DIR' replays this run (options given on the\n"
                     + "# command line override its values); 'rw train --resume RUN_DIR' continues it. model and optimizer\n"
@@ -378,7 +443,7 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
         Training training = new Training(r.integer(t, "training.epochs"), r.integer(t, "training.iterations_per_epoch"),
                 r.integer(t, "training.batch"), r.integer(t, "training.patch"), r.integer(t, "training.depth"),
                 r.integer(t, "training.base_filters"), r.number(t, "training.learning_rate"),
-                r.bool(t, "training.deep_supervision"), r.integer(t, "training.threads"));
+                r.bool(t, "training.deep_supervision"), r.integer(t, "training.threads"), r.integer(t, "training.dimensions"));
         Map<String, String> model = r.scalars(root, "model", derivedModel(TrainingSettings.quick()).keySet());
         Map<String, String> optimizer = r.scalars(root, "optimizer", derivedOptimizer(TrainingSettings.quick()).keySet());
         Map<String, String> versions = r.scalars(root, "versions", null);
@@ -392,8 +457,10 @@ public record RunFile(@Nullable String dataset, Data data, @Nullable String loss
                 throw new IllegalArgumentException(file + ": precision: " + e.getMessage(), e);
             }
         }
+        JsonNode sc = r.section(root, "scoring", Scoring.KEYS);
+        Scoring scoring = new Scoring(r.bool(sc, "scoring.sliding_window"), r.number(sc, "scoring.step"), r.bool(sc, "scoring.tta"));
         return new RunFile(r.text(root, "dataset"), data, r.text(root, "loss"), seed, r.text(root, "engine"), precision, training,
-                model, optimizer, versions, file);
+                model, optimizer, versions, scoring, file);
     }
 
     private static String firstLine(@Nullable String m) {

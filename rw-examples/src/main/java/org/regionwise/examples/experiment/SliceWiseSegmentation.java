@@ -8,7 +8,7 @@ import org.regionwise.core.image.Grid;
 import org.regionwise.core.image.LabelImage;
 
 /**
- * Segments a 3D volume with a 2D network: every slice along the training data's slice axis is segmented on its own
+ * Segments a 3D volume with a 2D network (a 3D network segments it whole, by its own sliding windows): every slice along the training data's slice axis is segmented on its own
  * and the labels are put back on the volume's grid (spacing and frame kept), so that the result can be scored in 3D
  * as the paper scores its 2D networks. A 2D image is segmented directly.
  */
@@ -34,7 +34,8 @@ public final class SliceWiseSegmentation {
     public static LabelImage segment(TrainedModel model, List<FloatImage> channels, int axis) {
         Grid g = channels.get(0).grid();
         for (int c = 1; c < channels.size(); c++) g.requireSameShape(channels.get(c).grid(), "input channel " + c + " vs channel 0");
-        if (g.is2D()) return model.segment(channels);
+        // a 3D network segments the volume itself (sliding windows of its patch)
+        if (g.is2D() || model.spec() instanceof org.regionwise.core.backend.ModelSpec.UNet u && u.dimensions() == 3) return model.segment(channels);
         if (axis < 0 || axis > 2) throw new IllegalArgumentException("slice axis must be 0, 1 or 2, got " + axis);
         int a0 = axis == 0 ? 1 : 0, a1 = axis == 2 ? 1 : 2;
         int[] out = new int[g.voxelCount()];

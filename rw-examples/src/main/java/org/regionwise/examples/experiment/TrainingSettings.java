@@ -2,16 +2,20 @@ package org.regionwise.examples.experiment;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.OptimizerSpec;
+import org.regionwise.core.backend.Pooling;
+import org.regionwise.core.backend.Sample;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.core.loss.LossSpec;
 
 /**
  * The knobs of one training run that do not depend on the dataset or the loss: network size, schedule and optimiser.
- * The network is a 2D U-Net with instance normalisation and transposed-convolution upsampling; the optimiser is the
+ * The network is a 2D (or 3D) U-Net with instance normalisation and transposed-convolution upsampling, a 3D one with
+ * nnU-Net's anisotropic kernels and strides for the training volumes' median spacing; the optimiser is the
  * paper's Adam recipe (L2 weight decay 3e-5, poly 0.9, gradient-norm clip 12) with the given learning rate.
  *
  * @param epochs             epochs
@@ -23,9 +27,28 @@ import org.regionwise.core.loss.LossSpec;
  * @param learningRate       initial Adam learning rate
  * @param deepSupervision    deep supervision with maps recomputed per scale
  * @param threads            intra-op threads, {@code <= 0} = all cores
+ * @param dimensions         2: a 2D U-Net on slices; 3: a 3D U-Net on volumes (cubic patches)
  */
 public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize, int patchSize, int depth,
-                               int baseFilters, double learningRate, boolean deepSupervision, int threads) {
+                               int baseFilters, double learningRate, boolean deepSupervision, int threads, int dimensions) {
+    /**
+     * 2D settings.
+     *
+     * @param epochs epochs
+     * @param iterationsPerEpoch optimiser steps per epoch
+     * @param batchSize patches per step
+     * @param patchSize square training patch edge, pixels (a multiple of {@code 2^depth})
+     * @param depth U-Net poolings
+     * @param baseFilters filters of the first stage (doubling per stage, capped at 16x)
+     * @param learningRate initial Adam learning rate
+     * @param deepSupervision deep supervision with maps recomputed per scale
+     * @param threads intra-op threads, {@code <= 0} = all cores
+     */
+    public TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize, int patchSize, int depth,
+                            int baseFilters, double learningRate, boolean deepSupervision, int threads) {
+        this(epochs, iterationsPerEpoch, batchSize, patchSize, depth, baseFilters, learningRate, deepSupervision, threads, 2);
+    }
+
     /**
      * Checks every setting's range (the messages name the {@code rw} options).
      *
@@ -38,8 +61,10 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
      * @param learningRate initial Adam learning rate
      * @param deepSupervision deep supervision with maps recomputed per scale
      * @param threads intra-op threads, {@code <= 0} = all cores
+     * @param dimensions 2 or 3
      */
     public TrainingSettings {
+        if (dimensions != 2 && dimensions != 3) throw new IllegalArgumentException("--dims must be 2 or 3, got " + dimensions);
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
         if (iterationsPerEpoch < 1) throw new IllegalArgumentException("--iterations must be >= 1, got " + iterationsPerEpoch);
         if (batchSize < 1) throw new IllegalArgumentException("--batch must be >= 1, got " + batchSize);
@@ -67,9 +92,47 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
      * @param seed the weight seed
      * @return the network
      */
-    public ModelSpec.UNet model(int classes, int channels, long seed) {
-        return new ModelSpec.UNet(2, channels, classes, depth, baseFilters, baseFilters * 16, ModelSpec.Normalization.INSTANCE,
-                ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, deepSupervision, seed);
+    public ModelSpec.UNet model(int classes, int channels, long seed) { return model(classes, channels, seed, null); }
+
+    /**
+     * The network for data of median voxel spacing {@code spacing}: a 3D U-Net gets nnU-Net's kernels and strides for
+     * it ({@link Pooling#forSpacing}); a 2D one, or no spacing, is isotropic.
+     *
+     * @param classes K
+     * @param channels the input channels
+     * @param seed the weight seed
+     * @param spacing the training volumes' median spacing (mm, x, y, z), or null
+     * @return the network
+     */
+    public ModelSpec.UNet model(int classes, int channels, long seed, double @Nullable [] spacing) {
+        Pooling p = dimensions == 3 && spacing != null ? Pooling.forSpacing(spacing, depth) : new Pooling(List.of(), List.of());
+        return new ModelSpec.UNet(dimensions, channels, classes, depth, baseFilters, baseFilters * 16, ModelSpec.Normalization.INSTANCE,
+                ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, deepSupervision, seed, p.convKernels(), p.poolStrides());
+    }
+
+    /**
+     * The per-axis median voxel spacing of {@code training} (mm; read from the headers of cached volumes), or null
+     * when it holds no 3D volume.
+     *
+     * @param training the training samples
+     * @return x, y, z medians, or null
+     */
+    public static double @Nullable [] medianSpacing(List<Sample> training) {
+        List<double[]> sp = new java.util.ArrayList<>();
+        if (training instanceof org.regionwise.training.cache.CachedVolumes cv) {
+            for (int i = 0; i < cv.size(); i++) sp.add(cv.caseAt(i).spacing());
+        } else {
+            for (Sample s : training) if (s.image().grid().dimensions() == 3) sp.add(s.image().grid().spacings());
+        }
+        if (sp.isEmpty()) return null;
+        double[] out = new double[3];
+        for (int a = 0; a < 3; a++) {
+            double[] v = new double[sp.size()];
+            for (int i = 0; i < v.length; i++) v[i] = sp.get(i)[a];
+            java.util.Arrays.sort(v);
+            out[a] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+        return out;
     }
 
     /**
@@ -93,7 +156,22 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
      * @return the plan
      */
     public TrainingPlan plan(LossSpec loss, int classes, int channels, long seed, @Nullable Path outputDirectory) {
-        return new TrainingPlan(model(classes, channels, seed), loss, optimizer(), epochs, iterationsPerEpoch, batchSize, patchSize,
+        return plan(loss, classes, channels, seed, outputDirectory, null);
+    }
+
+    /**
+     * The backend plan, a 3D network adapted to {@code spacing} ({@link #model(int, int, long, double[])}).
+     *
+     * @param loss the loss
+     * @param classes K
+     * @param channels the input channels
+     * @param seed the seed
+     * @param outputDirectory the checkpoint folder, or {@code null}
+     * @param spacing the training volumes' median spacing, or null
+     * @return the plan
+     */
+    public TrainingPlan plan(LossSpec loss, int classes, int channels, long seed, @Nullable Path outputDirectory, double @Nullable [] spacing) {
+        return new TrainingPlan(model(classes, channels, seed, spacing), loss, optimizer(), epochs, iterationsPerEpoch, batchSize, patchSize,
                 1, seed, threads, outputDirectory);
     }
 
@@ -120,12 +198,14 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
         m.put("learning_rate", Double.toString(learningRate));
         m.put("deep_supervision", Boolean.toString(deepSupervision));
         m.put("threads", Integer.toString(threads));
+        if (dimensions == 3) m.put("dimensions", "3"); // absent: 2, as in runs written before 3D networks
         return m;
     }
 
     /**
-     * The inverse of {@link #describe()}: the settings from the value of each of its keys ({@code value} throws, with
-     * the caller's message, for a key it lacks; a value that is not a number throws {@link NumberFormatException}).
+     * The inverse of {@link #describe()} for its nine 2D keys: the settings from the value of each of them ({@code value}
+     * throws, with the caller's message, for a key it lacks; a value that is not a number throws
+     * {@link NumberFormatException}); apply {@link #withDimensions} for a {@code dimensions} key.
      *
      * @param value the value of a key
      * @return the settings
@@ -144,6 +224,16 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
      * @return new settings
      */
     public TrainingSettings withPatch(int p) {
-        return new TrainingSettings(epochs, iterationsPerEpoch, batchSize, p, depth, baseFilters, learningRate, deepSupervision, threads);
+        return new TrainingSettings(epochs, iterationsPerEpoch, batchSize, p, depth, baseFilters, learningRate, deepSupervision, threads, dimensions);
+    }
+
+    /**
+     * These settings for a 2D or 3D network.
+     *
+     * @param d 2 or 3
+     * @return new settings
+     */
+    public TrainingSettings withDimensions(int d) {
+        return new TrainingSettings(epochs, iterationsPerEpoch, batchSize, patchSize, depth, baseFilters, learningRate, deepSupervision, threads, d);
     }
 }

@@ -1,6 +1,7 @@
 package org.regionwise.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -157,6 +158,84 @@ class CommandsTest {
         Result contradicts = rw(true, "train", "--resume", dir.resolve("vox").toString(), "--physical-spacing");
         assertThat(contradicts.code()).isEqualTo(CliErrors.USER_ERROR);
         assertThat(contradicts.err()).contains("--physical-spacing true (recorded: false)");
+    }
+
+    @Test
+    void threeDTrainsOnVolumesThenPredictAndEvaluateReproduceItsTestScores() throws Exception {
+        Path data = dir.resolve("Dataset006_Volumes");
+        org.regionwise.examples.data.SyntheticNnUnet.write(data, 6, new int[] {28, 28, 20}, ".nii", 6); // 1 x 1 x 2 mm
+        String[] common = {"train", "--dims", "3", "--dataset", data.toString(), "--loss", "rrw+dice", "--epochs", "2",
+                "--iterations", "3", "--depth", "2", "--patch", "16", "--batch", "2", "--threads", "1", "--no-progress"};
+        Result r = rw(true, concat(common, "--out", dir.resolve("r3").toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("validation volumes").contains("3D U-Net");
+        assertThat(dir.resolve("r3/run.yaml")).content().contains("  dimensions: 3\n");
+        assertThat(dir.resolve("r3/model/model.properties")).content().contains("dimensions=3");
+        List<List<String>> scores = Csv.parse(Files.readString(dir.resolve("r3/test-scores.csv")));
+        assertThat(scores).hasSize(1 + 2 * 2); // two test volumes, two foreground classes
+
+        // rw predict on imagesTs (3D windows of the 16^3 patch) and rw evaluate give the same Dice as the run's scoring
+        Result p = rw(true, "predict", "--model", dir.resolve("r3").toString(), "--input", data.resolve("imagesTs").toString(),
+                "--out", dir.resolve("pred").toString(), "--no-progress");
+        assertThat(p.code()).as(p.err()).isZero();
+        LabelImage seg = org.regionwise.core.io.Nifti.readLabels(dir.resolve("pred/test_0000.nii"));
+        assertThat(seg.grid().sizes()).containsExactly(28, 28, 20);
+        assertThat(seg.grid().spacing(2)).isEqualTo(2.0);
+        Result e = rw("evaluate", "--pred", dir.resolve("pred").toString(), "--ref", data.resolve("labelsTs").toString(),
+                "--format", "csv", "--out", dir.resolve("eval.csv").toString(), "--no-progress");
+        assertThat(e.code()).as(e.err()).isZero();
+        List<List<String>> ev = Csv.parse(Files.readString(dir.resolve("eval.csv")));
+        int checked = 0;
+        for (List<String> row : scores.subList(1, scores.size())) {
+            String id = row.get(0).substring(row.get(0).lastIndexOf('/') + 1);
+            for (List<String> q : ev) {
+                if (q.get(0).equals(id) && q.get(1).equals(row.get(1)) && q.get(2).equals("dice")) {
+                    assertThat(Double.parseDouble(q.get(5))).as("%s class %s", id, row.get(1)).isCloseTo(Double.parseDouble(row.get(3)), within(1e-5));
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isEqualTo(4);
+
+        // the run file replays the 3D run: the same scores
+        Result again = rw(true, "train", "--config", dir.resolve("r3/run.yaml").toString(), "--out", dir.resolve("r3b").toString(), "--no-progress");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(dir.resolve("r3b/test-scores.csv")).hasSameTextualContentAs(dir.resolve("r3/test-scores.csv"));
+
+        // rw compare --dims 3 on the same folder (the instant test backend): the comparison records the dimensions
+        Result cmp = rw("compare", "--dims", "3", "--datasets", data.toString(), "--losses", "ce", "--epochs", "1", "--iterations", "1",
+                "--patch", "16", "--depth", "2", "--out", dir.resolve("cmp3").toString(), "--no-progress");
+        assertThat(cmp.code()).as(cmp.err()).isZero();
+        assertThat(dir.resolve("cmp3/summary.csv")).exists();
+
+        // 2D-slice datasets cannot train a 3D net
+        Result flat = rw("train", "--dims", "3", "--dataset", "synthetic-cardiac", "--out", dir.resolve("no").toString());
+        assertThat(flat.code()).isEqualTo(CliErrors.USER_ERROR);
+        assertThat(flat.err()).contains("--dims 3 trains a 3D U-Net on the 3D volumes of an nnU-Net folder");
+        Result bad = rw("train", "--dims", "4", "--dataset", data.toString(), "--out", dir.resolve("no4").toString());
+        assertThat(bad.err()).contains("--dims must be 2 or 3, got 4");
+    }
+
+    @Test
+    void slidingWindowAndMirroredScoringAreRecordedAndChangeTheScores() throws Exception {
+        Path data = dir.resolve("Dataset007_Scoring");
+        org.regionwise.examples.data.SyntheticNnUnet.write(data, 6, new int[] {40, 36, 12}, ".nii", 8);
+        String[] common = {"train", "--dataset", data.toString(), "--loss", "ce", "--no-plan", "--epochs", "1", "--iterations", "4",
+                "--depth", "2", "--patch", "16", "--batch", "4", "--threads", "1", "--no-progress"};
+        Result whole = rw(true, concat(common, "--out", dir.resolve("whole").toString()));
+        assertThat(whole.code()).as(whole.err()).isZero();
+        Result tiled = rw(true, concat(common, "--sliding-window", "--tta", "--out", dir.resolve("tiled").toString()));
+        assertThat(tiled.code()).as(tiled.err()).isZero();
+        assertThat(dir.resolve("tiled/run.yaml")).content().contains("scoring:\n  sliding_window: true\n  step: 0.5\n  tta: true\n");
+        assertThat(dir.resolve("whole/run.yaml")).content().doesNotContain("scoring:");
+        // the same weights (same seed and batches), another segmentation of the test volumes
+        assertThat(Files.readString(dir.resolve("tiled/test-scores.csv"))).isNotEqualTo(Files.readString(dir.resolve("whole/test-scores.csv")));
+        Result replay = rw(true, "train", "--config", dir.resolve("tiled/run.yaml").toString(), "--out", dir.resolve("replay").toString(), "--no-progress");
+        assertThat(replay.code()).as(replay.err()).isZero();
+        assertThat(dir.resolve("replay/test-scores.csv")).hasSameTextualContentAs(dir.resolve("tiled/test-scores.csv"));
+        Result contradicts = rw(true, "train", "--resume", dir.resolve("whole").toString(), "--tta");
+        assertThat(contradicts.code()).isEqualTo(CliErrors.USER_ERROR);
+        assertThat(contradicts.err()).contains("--tta true (recorded: false)");
     }
 
     private static String[] concat(String[] a, String... b) {

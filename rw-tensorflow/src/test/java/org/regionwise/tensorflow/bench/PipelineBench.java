@@ -20,18 +20,21 @@ import org.regionwise.training.Trainer;
  * {@code rounds} times and reports the median epoch time (first epoch of each run excluded as warm-up) and the time the
  * training thread spent waiting for batches.
  *
- * <p>Arguments (all optional): patch, batch, base filters, depth, iterations per epoch, epochs, rounds, workers.
+ * <p>Arguments (all optional): patch, batch, base filters, depth, iterations per epoch, epochs, rounds, workers,
+ * dimensions (2, or 3: a 3D U-Net on cubic patches of six 96³ sphere phantoms, K = 3, RRW maps computed in 3D).
  */
 public final class PipelineBench {
     public static void main(String[] args) {
         int patch = arg(args, 0, 128), batch = arg(args, 1, 8), base = arg(args, 2, 16), depth = arg(args, 3, 4);
         int iters = arg(args, 4, 15), epochs = arg(args, 5, 3), rounds = arg(args, 6, 2);
         int workers = arg(args, 7, Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
-        BenchData data = new BenchData(12, 256, 4, 7);
-        ModelSpec.UNet spec = new ModelSpec.UNet(2, 1, 4, depth, base, 480, ModelSpec.Normalization.INSTANCE,
+        int dims = arg(args, 8, 2);
+        org.regionwise.core.backend.TrainingData data = dims == 3
+                ? org.regionwise.training.conformance.SyntheticData.volumes(6, 96, 3, 7, 1, 1, 1) : new BenchData(12, 256, 4, 7);
+        ModelSpec.UNet spec = new ModelSpec.UNet(dims, 1, dims == 3 ? 3 : 4, depth, base, 480, ModelSpec.Normalization.INSTANCE,
                 ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, true, 1);
-        System.out.printf(Locale.ROOT, "PipelineBench: patch %d, batch %d, base %d, depth %d (deep supervision), %d it/epoch, %d epochs, "
-                + "%d workers, %d cores%n", patch, batch, base, depth, iters, epochs, workers, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "PipelineBench: %dD, patch %d, batch %d, base %d, depth %d (deep supervision), %d it/epoch, %d epochs, "
+                + "%d workers, %d cores%n", dims, patch, batch, base, depth, iters, epochs, workers, Runtime.getRuntime().availableProcessors());
         for (LossSpec loss : List.of(Losses.crossEntropy(), Losses.rectifiedRegionWise())) {
             TrainingPlan plan = new TrainingPlan(spec, loss, OptimizerSpec.paper(), epochs, iters, batch, patch, 1000, 3, 0, null);
             System.out.printf(Locale.ROOT, "batch building on one thread (patches, augmentation, labels and maps at every scale): %-4s %.1f ms/batch%n",

@@ -47,6 +47,19 @@ public final class CachedVolumes extends AbstractList<Sample> implements LazySam
         return new CachedVolumes(name, List.copyOf(ids), List.copyOf(cases));
     }
 
+    /**
+     * The volumes at {@code positions} of this list, in that order (sharing the mapped cases).
+     *
+     * @param positions indices into this list
+     * @return the selection
+     */
+    public CachedVolumes select(int[] positions) {
+        List<String> i = new ArrayList<>();
+        List<CachedCase> c = new ArrayList<>();
+        for (int p : positions) { i.add(ids.get(p)); c.add(cases.get(p)); }
+        return new CachedVolumes(name, List.copyOf(i), List.copyOf(c));
+    }
+
     @Override public int size() { return cases.size(); }
 
     @Override public Sample get(int i) {

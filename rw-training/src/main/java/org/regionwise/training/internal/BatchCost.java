@@ -4,16 +4,18 @@ import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.TrainingData;
 import org.regionwise.core.backend.TrainingPlan;
 
-/** Measures the single-thread CPU cost of building training batches (patches, augmentation, maps) for a plan. */
+/** Measures the single-thread CPU cost of building training batches (patches, augmentation, maps; 2D or 3D) for a plan. */
 public final class BatchCost {
     private BatchCost() {}
 
     /** Mean wall time in ms of building {@code n} batches of {@code plan} on the calling thread, after {@code n} warm-up batches (JIT). */
     public static double millisPerBatch(TrainingPlan plan, TrainingData data, int n) {
         ModelSpec.UNet spec = (ModelSpec.UNet) plan.model();
-        PatchSampler sampler = new PatchSampler(data.training(), plan.patchSize(), true);
-        BatchFactory f = new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(),
-                org.regionwise.training.spi.OutputScales.of(spec), plan.seed());
+        PatchSource sampler = spec.dimensions() == 3 ? new VolumeSampler(data.training(), plan.patchSize(), true)
+                : new PatchSampler(data.training(), plan.patchSize(), true);
+        int[][] factors = new int[org.regionwise.training.spi.OutputScales.of(spec)][];
+        for (int s = 0; s < factors.length; s++) factors[s] = spec.factor(s);
+        BatchFactory f = new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(), factors, plan.seed());
         for (int i = 0; i < n; i++) f.create(0, i);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) f.create(1, i);
