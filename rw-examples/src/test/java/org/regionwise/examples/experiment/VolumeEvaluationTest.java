@@ -31,7 +31,9 @@ class VolumeEvaluationTest {
     private static final class ThresholdModel implements TrainedModel {
         int calls;
 
-        @Override public ModelSpec spec() { throw new UnsupportedOperationException(); }
+        @Override public ModelSpec spec() {
+            return new ModelSpec.UNet(2, 1, 3, 2, 4, 16, ModelSpec.Normalization.INSTANCE, ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, false, 1);
+        }
         @Override public List<org.regionwise.core.backend.EpochReport> history() { return List.of(); }
         @Override public ClassMaps predict(FloatImage image) { throw new UnsupportedOperationException(); }
         @Override public LabelImage segment(FloatImage image) {

@@ -125,6 +125,24 @@ class VolumeSamplerTest {
     }
 
     @Test
+    void physicalSpacingReshapesTheThreeDMapsOfAnisotropicVolumesOnly() {
+        var voxel = org.regionwise.core.loss.Losses.rectifiedRegionWise().maps();
+        var mm = org.regionwise.core.loss.Losses.withDistanceUnits(org.regionwise.core.loss.Losses.rectifiedRegionWise(),
+                org.regionwise.core.map.DistanceUnits.PHYSICAL).maps();
+        for (double dz : new double[] {1, 3}) {
+            TestVolumes.Volume v = TestVolumes.volume(9, 3, new int[] {20, 20, 16}, new double[] {1, 1, dz}, 1, 3, 0, 0);
+            List<Sample> vol = List.of(sample(v, "v"));
+            int[][] factors = {{1, 1, 1}, {2, 2, 2}};
+            Batch a = new BatchFactory(new VolumeSampler(vol, 16, false), voxel, 2, 3, factors, 1).create(0, 0);
+            Batch b = new BatchFactory(new VolumeSampler(vol, 16, false), mm, 2, 3, factors, 1).create(0, 0);
+            assertThat(b.labels(0)).containsExactly(a.labels(0));
+            boolean same = java.util.Arrays.equals(a.map(0, 0), b.map(0, 0)) && java.util.Arrays.equals(a.map(1, 0), b.map(1, 0));
+            // RRW is normalised per class: an isotropic spacing cancels, 1 x 1 x 3 mm does not
+            assertThat(same).as("z spacing %s", dz).isEqualTo(dz == 1);
+        }
+    }
+
+    @Test
     void twoDSamplesAndTwoDCasesAreRefusedByName() {
         Grid g = Grid.of2D(8, 8);
         Sample flat = new Sample("flat", new FloatImage(g, new float[64]), new LabelImage(g, new int[64]));
