@@ -1,7 +1,9 @@
 package org.regionwise.training;
 
 /**
- * How a trained network segments an image larger or smaller than its training patch.
+ * How a trained network segments an image larger or smaller than its training patch (a 2D slice, or for a 3D
+ * network a volume: windows are then cubes, their Gaussian the product of one per axis, and mirroring averages the 8
+ * flips of x, y and z).
  *
  * <ul>
  *   <li><b>Whole image</b> ({@code window = 0}): the slice, zero-padded at the high end of each axis to a multiple of

@@ -12,8 +12,8 @@ import org.regionwise.training.spi.Network;
 
 /**
  * A trained (or loaded) engine network as a {@link TrainedModel}: {@link #predict} takes a 2D image of any size, or
- * a 3D volume that it predicts slice by slice along z (z-scored per channel, padded to a multiple of
- * {@code 2^depth} and cropped back); {@link #save} writes {@code model.properties} and the engine's files;
+ * a 3D volume that a 2D network predicts slice by slice along z and a 3D network whole (z-scored per channel, padded
+ * to a multiple of {@code 2^depth} and cropped back, or by sliding windows as its {@link Inference} says); {@link #save} writes {@code model.properties} and the engine's files;
  * {@link #export} the engine's self-contained format. Not thread-safe; close it to free native memory.
  */
 public final class NetworkModel implements TrainedModel {
@@ -56,7 +56,7 @@ public final class NetworkModel implements TrainedModel {
 
     @Override public ClassMaps predict(FloatImage image) { return Predictor.predict(network, List.of(image), inference); }
 
-    /** One image per input channel (2D of any size, or 3D slice by slice along z). */
+    /** One image per input channel (2D of any size, or 3D: slice by slice along z for a 2D network, whole for a 3D one). */
     @Override public ClassMaps predict(List<FloatImage> channels) { return Predictor.predict(network, channels, inference); }
 
     @Override public void save(Path directory) { network.save(directory); }

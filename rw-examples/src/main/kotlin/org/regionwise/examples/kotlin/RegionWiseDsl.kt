@@ -89,6 +89,12 @@ class ExperimentScope internal constructor() {
     /** A 2D U-Net configured in [block]. */
     fun model(block: UNetScope.() -> Unit) { model(UNet.twoD(), block) }
 
+    /**
+     * A 3D U-Net configured in [block] (3x3x3 convolutions, 2x2x2 transposed convolutions; `spacing(1.0, 1.0, 3.0)`
+     * in [block] makes it anisotropic by nnU-Net's rule), trained on cubic patches of 3D volumes.
+     */
+    fun model3d(block: UNetScope.() -> Unit) { model(UNet.threeD(), block) }
+
     /** The given U-Net, further configured in [block]. */
     fun model(unet: UNet, block: UNetScope.() -> Unit = {}) {
         this.unet = unet
@@ -129,6 +135,9 @@ class ExperimentScope internal constructor() {
 /** U-Net settings as properties over the Java [UNet] builder. */
 @RegionWiseDsl
 class UNetScope internal constructor(private val unet: UNet) {
+    /** The data's median voxel spacing (mm, x, y[, z]): kernels and strides by nnU-Net's anisotropy rule. */
+    fun spacing(vararg mm: Double) { unet.spacing(*mm) }
+
     /** Number of poolings (default 4). */
     var depth: Int
         get() = unet.depth()

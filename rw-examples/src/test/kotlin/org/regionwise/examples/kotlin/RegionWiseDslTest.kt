@@ -82,6 +82,18 @@ class RegionWiseDslTest {
     }
 
     @Test
+    fun `model3d builds an anisotropic 3D U-Net from the spacing`() {
+        val experiment = regionWise(experiments) {
+            data("discs", listOf("background", "disc"), listOf(disc("a")))
+            loss(rrw()); model3d { depth = 2; spacing(0.5, 0.5, 3.0) }; epochs = 1
+        }
+        val spec = experiment.plan().model() as ModelSpec.UNet
+        assertThat(spec.dimensions()).isEqualTo(3)
+        assertThat(spec.kernel(0)).containsExactly(3, 3, 1)
+        assertThat(spec.stride(1)).containsExactly(2, 2, 1)
+    }
+
+    @Test
     fun `loss arithmetic builds weighted sums`() {
         val loss = 0.5 * ce() + rrw() + 2.0 * dice()
         assertThat(loss).isEqualTo(LossSpec.WeightedSum(listOf(
