@@ -76,19 +76,17 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Mixin ProgressOptions progress = new ProgressOptions();
 
-    /** {@code m} predicting as --sliding-window, --step and --tta say. */
+    /** {@code m} predicting as --sliding-window, --step and --tta say (a 3D model always by windows of its patch). */
     private TrainedModel withInference(TrainedModel m, RunConfig config) {
         // a 3D network always predicts by windows of its training patch: a whole-volume pass would hold every
         // feature map of the volume at once
         boolean windows = slidingWindow || m.spec() instanceof ModelSpec.UNet u && u.dimensions() == 3;
-        if (!windows && !tta) return m;
-        if (!(m instanceof org.regionwise.training.NetworkModel nm)) {
-            throw new UserError("--sliding-window and --tta need a model of an engine backend (tensorflow or pytorch); " + m.getClass().getSimpleName() + " predicts on its own");
+        var s = new org.regionwise.examples.experiment.RunFile.Scoring(windows ? true : null, step, tta ? true : null);
+        try {
+            return org.regionwise.examples.experiment.Experiment.segmenting(m, s, config.settings().patchSize());
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage(), e);
         }
-        org.regionwise.training.Inference inf = windows
-                ? org.regionwise.training.Inference.slidingWindow(config.settings().patchSize()).withStep(step)
-                : org.regionwise.training.Inference.WHOLE_IMAGE;
-        return nm.withInference(inf.withMirroring(tta));
     }
 
     @Override public Integer call() throws IOException {

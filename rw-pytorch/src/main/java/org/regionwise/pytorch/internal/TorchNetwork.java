@@ -206,14 +206,7 @@ public final class TorchNetwork implements TrainableNetwork {
 
     private float[] forward(float[] images, int n, int d, int h, int w) {
         requireOpen();
-        int[] size = spec.dimensions() == 3 ? new int[] {w, h, d} : new int[] {w, h};
-        for (int a = 0; a < size.length; a++) {
-            int m = spec.multiple(a);
-            if (size[a] % m != 0) {
-                throw new IllegalArgumentException("input " + (spec.dimensions() == 3 ? w + "x" + h + "x" + d : h + "x" + w)
-                        + " is not a multiple of " + m + " along " + "xyz".charAt(a) + (spec.isotropic() ? " (2^depth)" : ""));
-            }
-        }
+        org.regionwise.training.spi.InputSizes.require(spec, w, h, d);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray x = channelsFirst(images, n, d, h, w);

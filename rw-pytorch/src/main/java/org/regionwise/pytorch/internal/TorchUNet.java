@@ -82,7 +82,7 @@ final class TorchUNet {
             h = convBlock(h, "dec" + s + "_c1", k, f, f, ones, training);
             cin = f;
             if (s < scales) {
-                NDArray w = p.kernel("head" + s + "_w", shape(ones, f, spec.classes()));
+                NDArray w = p.kernel("head" + s + "_w", org.regionwise.training.spi.InitialWeights.kernelShape(ones, f, spec.classes()));
                 NDArray b = p.constant("head" + s + "_b", 0f, spec.classes());
                 heads[s] = conv(h, w, b, ones);
             }
@@ -97,15 +97,6 @@ final class TorchUNet {
         return u;
     }
 
-    /** A canonical kernel shape: spatial sizes in tensor axis order (z, y, x: image axes reversed), then a, b. */
-    static long[] shape(int[] perImageAxis, int a, int b) {
-        int d = perImageAxis.length;
-        long[] out = new long[d + 2];
-        for (int i = 0; i < d; i++) out[i] = perImageAxis[d - 1 - i];
-        out[d] = a;
-        out[d + 1] = b;
-        return out;
-    }
 
     /**
      * A convolution with TensorFlow's SAME padding: per axis of size {@code n}, kernel {@code k} and stride
@@ -144,7 +135,7 @@ final class TorchUNet {
     }
 
     private NDArray convBlock(NDArray x, String name, int[] kernel, int cin, int cout, int[] stride, boolean training) {
-        NDArray w = p.kernel(name + "_w", shape(kernel, cin, cout));
+        NDArray w = p.kernel(name + "_w", org.regionwise.training.spi.InitialWeights.kernelShape(kernel, cin, cout));
         NDArray h;
         switch (spec.normalization()) {
             case NONE -> h = conv(x, w, p.constant(name + "_b", 0f, cout), stride);
@@ -234,7 +225,7 @@ final class TorchUNet {
     private NDArray upsample(NDArray h, String name, int[] stride, int cin, int cout) {
         switch (spec.upsampling()) {
             case TRANSPOSED_CONVOLUTION -> {
-                NDArray w = p.kernel(name + "_w", shape(stride, cout, cin));
+                NDArray w = p.kernel(name + "_w", org.regionwise.training.spi.InitialWeights.kernelShape(stride, cout, cin));
                 NDArray b = p.constant(name + "_b", 0f, cout);
                 return transposedConv(h, w, b);
             }

@@ -265,7 +265,7 @@ public final class ModelGraph implements TrainableNetwork {
     @Override public float[] predict(float[] images, int n, int h, int w) {
         requireOpen();
         if (spec.dimensions() != 2) throw new IllegalArgumentException("a 3D U-Net predicts [n, d, h, w, C] volumes");
-        requireMultiple(w, h, 1);
+        org.regionwise.training.spi.InputSizes.require(spec, w, h, 1);
         try (TensorScope scope = new TensorScope()) {
             Session.Runner r = session.runner().feed(image, scope.floats(Shape.of(n, h, w, spec.inputChannels()), images)).fetch(probs);
             return TensorScope.toFloats(scope.run(r).get(0));
@@ -279,23 +279,13 @@ public final class ModelGraph implements TrainableNetwork {
             return predict(images, n, h, w);
         }
         requireOpen();
-        requireMultiple(w, h, d);
+        org.regionwise.training.spi.InputSizes.require(spec, w, h, d);
         try (TensorScope scope = new TensorScope()) {
             Session.Runner r = session.runner().feed(image, scope.floats(Shape.of(n, d, h, w, spec.inputChannels()), images)).fetch(probs);
             return TensorScope.toFloats(scope.run(r).get(0));
         }
     }
 
-    private void requireMultiple(int x, int y, int z) {
-        int[] size = spec.dimensions() == 3 ? new int[] {x, y, z} : new int[] {x, y};
-        for (int a = 0; a < size.length; a++) {
-            int m = spec.multiple(a);
-            if (size[a] % m != 0) {
-                throw new IllegalArgumentException("input " + (spec.dimensions() == 3 ? x + "x" + y + "x" + z : y + "x" + x)
-                        + " is not a multiple of " + m + " along " + "xyz".charAt(a) + (spec.isotropic() ? " (2^depth)" : ""));
-            }
-        }
-    }
 
     /** Name of the engine in {@code model.properties}. */
     public static final String ENGINE = "tensorflow";

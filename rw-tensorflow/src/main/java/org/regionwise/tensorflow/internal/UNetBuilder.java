@@ -111,7 +111,7 @@ public final class UNetBuilder {
             h = convBlock(h, "dec" + s + "_c1", k, f, f, ones(), training, t);
             cin = f;
             if (s < scales) {
-                Variable<TFloat32> w = kernel("head" + s + "_w", shape(one, f, spec.classes()));
+                Variable<TFloat32> w = kernel("head" + s + "_w", org.regionwise.training.spi.InitialWeights.kernelShape(one, f, spec.classes()));
                 Variable<TFloat32> b = constant("head" + s + "_b", 0f, spec.classes());
                 heads[s] = tf.withName(t + "_logits" + s).nn.biasAdd(rawConv(h, w, ones()), b);
             }
@@ -128,15 +128,6 @@ public final class UNetBuilder {
         return o;
     }
 
-    /** A kernel shape: the spatial sizes in the tensor's axis order (z, y, x: the image axes reversed), then a, b. */
-    private static long[] shape(int[] perImageAxis, int a, int b) {
-        int d = perImageAxis.length;
-        long[] out = new long[d + 2];
-        for (int i = 0; i < d; i++) out[i] = perImageAxis[d - 1 - i];
-        out[d] = a;
-        out[d + 1] = b;
-        return out;
-    }
 
     /** Strides {@code [1, s_z, s_y, s_x, 1]} (or {@code [1, s_y, s_x, 1]}) from per-image-axis strides. */
     private static List<Long> strides(int[] perImageAxis) {
@@ -152,7 +143,7 @@ public final class UNetBuilder {
         switch (spec.upsampling()) {
             case TRANSPOSED_CONVOLUTION -> {
                 // kernel = stride per axis (2x2 or 2x2x2; 1 along an axis not pooled there)
-                Variable<TFloat32> w = kernel(name + "_w", shape(stride, cout, cin));
+                Variable<TFloat32> w = kernel(name + "_w", org.regionwise.training.spi.InitialWeights.kernelShape(stride, cout, cin));
                 Variable<TFloat32> b = constant(name + "_b", 0f, cout);
                 // the skip has exactly cout channels, so its dynamic shape is the transposed convolution's output shape
                 return tf.nn.biasAdd(transposedConv(tf.shape(skip), w, h, stride), b);
@@ -194,7 +185,7 @@ public final class UNetBuilder {
     /** Convolution of kernel {@code k} (per image axis) and {@code stride} + normalisation + LeakyReLU(0.01). */
     private Operand<TFloat32> convBlock(Operand<TFloat32> x, String name, int[] k, int cin, int cout, int[] stride,
                                         boolean training, String tower) {
-        Variable<TFloat32> w = kernel(name + "_w", shape(k, cin, cout));
+        Variable<TFloat32> w = kernel(name + "_w", org.regionwise.training.spi.InitialWeights.kernelShape(k, cin, cout));
         Operand<TFloat32> h = conv(x, w, stride);
         switch (spec.normalization()) {
             case NONE -> h = tf.nn.biasAdd(h, constant(name + "_b", 0f, cout));

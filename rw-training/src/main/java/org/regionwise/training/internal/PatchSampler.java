@@ -123,15 +123,25 @@ public final class PatchSampler implements PatchSource {
     static Case prepare(Sample s) {
         Grid g = s.image().grid();
         if (!g.is2D()) throw new IllegalArgumentException("training sample " + s.id() + " is " + g.describeSize() + ", training runs on 2D cases (3D volumes are predicted slice by slice by a 2D model)");
+        int[] lab = s.labels().data();
+        return new Case(g.size(0), g.size(1), g.spacings(), zScored(s), lab, foreground(lab));
+    }
+
+    /** Every channel of {@code s} z-scored over the whole image ({@link #zScore}). */
+    static float[][] zScored(Sample s) {
         float[][] img = new float[s.channelCount()][];
         for (int c = 0; c < img.length; c++) img[c] = zScore(s.channels().get(c).data());
-        int[] lab = s.labels().data();
+        return img;
+    }
+
+    /** The flat indices of the labels above 0, ascending. */
+    static int[] foreground(int[] labels) {
         int n = 0;
-        for (int l : lab) if (l > 0) n++;
+        for (int l : labels) if (l > 0) n++;
         int[] fg = new int[n];
         n = 0;
-        for (int i = 0; i < lab.length; i++) if (lab[i] > 0) fg[n++] = i;
-        return new Case(g.size(0), g.size(1), g.spacings(), img, lab, fg);
+        for (int i = 0; i < labels.length; i++) if (labels[i] > 0) fg[n++] = i;
+        return fg;
     }
 
     /** {@code (x - mean) / std} over all voxels (std 1 when the image is constant). */

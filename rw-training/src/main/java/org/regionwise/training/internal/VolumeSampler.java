@@ -97,15 +97,8 @@ public final class VolumeSampler implements PatchSource {
         if (g.dimensions() != 3) {
             throw new IllegalArgumentException("training sample " + s.id() + " is " + g.describeSize() + "; a 3D U-Net trains on 3D volumes (train a 2D U-Net on slices, or load the volumes whole)");
         }
-        float[][] img = new float[s.channelCount()][];
-        for (int c = 0; c < img.length; c++) img[c] = PatchSampler.zScore(s.channels().get(c).data());
         int[] lab = s.labels().data();
-        int n = 0;
-        for (int l : lab) if (l > 0) n++;
-        int[] fg = new int[n];
-        n = 0;
-        for (int i = 0; i < lab.length; i++) if (lab[i] > 0) fg[n++] = i;
-        return new InMemory(g.size(0), g.size(1), g.size(2), g.spacings(), img, lab, fg);
+        return new InMemory(g.size(0), g.size(1), g.size(2), g.spacings(), PatchSampler.zScored(s), lab, PatchSampler.foreground(lab));
     }
 
     /** A mapped case with its whole-volume mean and std, summed x fastest in double as {@link PatchSampler#zScore}. */

@@ -46,4 +46,24 @@ public final class InitialWeights {
         for (int i = 0; i < shape.length - 1; i++) f *= shape[i];
         return f;
     }
+
+    /**
+     * The canonical shape of a kernel whose spatial size is {@code perImageAxis} (given in image axis order
+     * {@code x, y[, z]}): the spatial sizes in the tensor's order ({@code [kh, kw]} or {@code [kd, kh, kw]}: the
+     * image axes reversed), then {@code a}, {@code b} ({@code in, out} for a convolution, {@code out, in} for a
+     * transposed one).
+     *
+     * @param perImageAxis the kernel size along x, y[, z]
+     * @param a the second-to-last axis
+     * @param b the last axis
+     * @return the shape
+     */
+    public static long[] kernelShape(int[] perImageAxis, int a, int b) {
+        int d = perImageAxis.length;
+        long[] out = new long[d + 2];
+        for (int i = 0; i < d; i++) out[i] = perImageAxis[d - 1 - i];
+        out[d] = a;
+        out[d + 1] = b;
+        return out;
+    }
 }
