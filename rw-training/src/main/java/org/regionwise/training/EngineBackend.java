@@ -106,10 +106,14 @@ public class EngineBackend implements TrainingBackend {
         return new NetworkModel(o.network(), o.history()).withInference(Trainer.inference(plan));
     }
 
-    /** Loads a model saved by {@link NetworkModel#save} (or a checkpoint directory) of this engine. */
+    /**
+     * Loads a model saved by {@link NetworkModel#save} (or a checkpoint directory) of this engine; it predicts as it
+     * was saved predicting ({@link NetworkModel#recordedInference}: a 3D model by the windows of its training patch).
+     */
     @Override
     public NetworkModel load(Path directory) {
+        Inference inference = NetworkModel.recordedInference(directory);
         Network n = engine.load(directory);
-        return new NetworkModel(n, java.util.List.of());
+        return new NetworkModel(n, java.util.List.of()).withInference(inference);
     }
 }

@@ -59,7 +59,42 @@ public final class NetworkModel implements TrainedModel {
     /** One image per input channel (2D of any size, or 3D: slice by slice along z for a 2D network, whole for a 3D one). */
     @Override public ClassMaps predict(List<FloatImage> channels) { return Predictor.predict(network, channels, inference); }
 
-    @Override public void save(Path directory) { network.save(directory); }
+    /**
+     * Writes the network ({@link Network#save}) and, when this model predicts by windows or with mirroring,
+     * {@value #INFERENCE_FILE} ({@code window}, {@code step}, {@code mirror}), which {@link EngineBackend#load} applies:
+     * a loaded 3D model segments by the windows it was trained with.
+     */
+    @Override public void save(Path directory) {
+        network.save(directory);
+        if (!inference.equals(Inference.WHOLE_IMAGE)) {
+            String text = "# how this model segments (rw-training's Inference)\nwindow=" + inference.window() + "\nstep=" + inference.step()
+                    + "\nmirror=" + inference.mirror() + "\n";
+            org.regionwise.core.io.AtomicFiles.writeString(directory.resolve(INFERENCE_FILE), text);
+        }
+    }
+
+    /** The file beside the network's files that records a model's {@link Inference}. */
+    public static final String INFERENCE_FILE = "inference.properties";
+
+    /**
+     * The inference recorded in {@code directory} by {@link #save}, or whole-image prediction when there is none.
+     *
+     * @param directory a model directory
+     * @return the inference
+     * @throws IllegalArgumentException naming the file when it cannot be read
+     */
+    public static Inference recordedInference(Path directory) {
+        Path f = directory.resolve(INFERENCE_FILE);
+        if (!java.nio.file.Files.isRegularFile(f)) return Inference.WHOLE_IMAGE;
+        java.util.Properties p = new java.util.Properties();
+        try (var r = java.nio.file.Files.newBufferedReader(f, java.nio.charset.StandardCharsets.UTF_8)) {
+            p.load(r);
+            return new Inference(Integer.parseInt(p.getProperty("window", "0").trim()), Double.parseDouble(p.getProperty("step", "0.5").trim()),
+                    Boolean.parseBoolean(p.getProperty("mirror", "false").trim()));
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new IllegalArgumentException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
 
     @Override public void export(Path directory) { network.export(directory); }
 
