@@ -66,11 +66,21 @@ public final class NetworkModel implements TrainedModel {
      */
     @Override public void save(Path directory) {
         network.save(directory);
-        if (!inference.equals(Inference.WHOLE_IMAGE)) {
-            String text = "# how this model segments (rw-training's Inference)\nwindow=" + inference.window() + "\nstep=" + inference.step()
-                    + "\nmirror=" + inference.mirror() + "\n";
-            org.regionwise.core.io.AtomicFiles.writeString(directory.resolve(INFERENCE_FILE), text);
-        }
+        writeInference(directory, inference);
+    }
+
+    /**
+     * Writes {@value #INFERENCE_FILE} for {@code inference} into {@code directory} (nothing for whole-image
+     * prediction, the default that an absent file means).
+     *
+     * @param directory a model or checkpoint directory
+     * @param inference how the model segments
+     */
+    public static void writeInference(Path directory, Inference inference) {
+        if (inference.equals(Inference.WHOLE_IMAGE)) return;
+        String text = "# how this model segments (rw-training's Inference)\nwindow=" + inference.window() + "\nstep=" + inference.step()
+                + "\nmirror=" + inference.mirror() + "\n";
+        org.regionwise.core.io.AtomicFiles.writeString(directory.resolve(INFERENCE_FILE), text);
     }
 
     /** The file beside the network's files that records a model's {@link Inference}. */

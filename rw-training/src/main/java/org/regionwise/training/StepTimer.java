@@ -4,7 +4,6 @@ import org.regionwise.core.backend.ModelSpec;
 import org.regionwise.core.backend.TrainingData;
 import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.training.internal.BatchFactory;
-import org.regionwise.training.internal.PatchSampler;
 import org.regionwise.training.spi.Batch;
 import org.regionwise.training.spi.Engine;
 import org.regionwise.training.spi.GradualAlphas;
@@ -33,8 +32,7 @@ public final class StepTimer {
         ModelSpec.UNet spec = (ModelSpec.UNet) plan.model();
         try (TrainableNetwork n = engine.createForTraining(spec, plan.loss(), plan.optimizer(), plan.threads())) {
             n.initialize();
-            BatchFactory f = new BatchFactory(new PatchSampler(data.training(), plan.patchSize(), true), plan.loss().maps(),
-                    plan.batchSize(), spec.classes(), n.scales(), plan.seed());
+            BatchFactory f = BatchFactory.forPlan(plan, data.training(), n.scales(), true);
             double[] alphas = GradualAlphas.at(plan.loss(), 0);
             double lr = plan.optimizer().learningRateAt(0, plan.epochs());
             double[] t = new double[timed];

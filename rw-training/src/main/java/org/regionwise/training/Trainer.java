@@ -23,10 +23,7 @@ import org.regionwise.training.internal.BatchFactory;
 import org.regionwise.training.internal.BatchPipeline;
 import org.regionwise.training.internal.Checkpoints;
 import org.regionwise.training.internal.HistoryCsv;
-import org.regionwise.training.internal.PatchSampler;
-import org.regionwise.training.internal.PatchSource;
 import org.regionwise.training.internal.Predictor;
-import org.regionwise.training.internal.VolumeSampler;
 import org.regionwise.training.spi.Batch;
 import org.regionwise.training.spi.Engine;
 import org.regionwise.training.spi.GradualAlphas;
@@ -157,11 +154,7 @@ public final class Trainer {
             }
             long waited = 0;
             if (startEpoch < plan.epochs()) {
-                PatchSource sampler = spec.dimensions() == 3 ? new VolumeSampler(data.training(), plan.patchSize(), true)
-                        : new PatchSampler(data.training(), plan.patchSize(), true);
-                int[][] factors = new int[network.scales()][];
-                for (int s = 0; s < factors.length; s++) factors[s] = spec.factor(s);
-                BatchFactory factory = new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(), factors, plan.seed());
+                BatchFactory factory = BatchFactory.forPlan(plan, data.training(), network.scales(), true);
                 try (BatchPipeline pipeline = new BatchPipeline(factory, startEpoch, plan.epochs(), plan.iterationsPerEpoch(),
                         options.workers(), options.prefetch())) {
                     for (int epoch = startEpoch; epoch < plan.epochs(); epoch++) {
@@ -208,8 +201,10 @@ public final class Trainer {
                             boolean best = validate && !Double.isNaN(mean) && mean > bestDice;
                             if (best) { bestDice = mean; bestEpoch = epoch; }
                             Checkpoints.State state = new Checkpoints.State(epoch + 1, bestDice, bestEpoch);
-                            Checkpoints.write(out, Checkpoints.LAST, network::save, state, history, spec.classes());
-                            if (best) Checkpoints.write(out, Checkpoints.BEST, network::save, state, history, spec.classes());
+                            Inference segmentation = inference(plan);
+                            Checkpoints.Writer_ save = dir -> { network.save(dir); NetworkModel.writeInference(dir, segmentation); };
+                            Checkpoints.write(out, Checkpoints.LAST, save, state, history, spec.classes());
+                            if (best) Checkpoints.write(out, Checkpoints.BEST, save, state, history, spec.classes());
                             HistoryCsv.write(out.resolve("history.csv"), history, spec.classes(), collapse);
                             if (diagnostics != null) org.regionwise.core.io.AtomicFiles.writeString(out.resolve(DIAGNOSTICS), diagnosticsCsv.toString());
                         }

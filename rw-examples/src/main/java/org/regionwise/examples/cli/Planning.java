@@ -27,25 +27,28 @@ final class Planning {
     static TrainingSettings plan(TrainingData d, TrainingSettings defaults, TrainingOptions given, double budgetSeconds,
                                  @Nullable EngineBackend backend, LossSpec loss, long seed, Path runDir, PrintWriter out) {
         DatasetFingerprint f = DatasetFingerprint.of(d);
-        PlanRules.Shape shape = PlanRules.shape(f);
+        int dims = defaults.dimensions();
+        PlanRules.Shape shape = PlanRules.shape(f, dims);
         TrainingSettings shaped = given.apply(new TrainingSettings(defaults.epochs(), PlanRules.STEPS_PER_EPOCH,
                 shape.batchSize(), shape.patchSize(), shape.depth(), shape.baseFilters(), defaults.learningRate(),
-                defaults.deepSupervision(), defaults.threads()), shape.patchSize());
+                defaults.deepSupervision(), defaults.threads(), dims), shape.patchSize());
+        double[] spacing = dims == 3 ? TrainingSettings.medianSpacing(d.training()) : null;
         // a backend that is not an engine (a test double) cannot be timed: it keeps rw train's default epochs
         boolean timeNeeded = given.epochs == null && backend != null;
         PlanRules.Plan p = PlanRules.plan(f, budgetSeconds, s -> timeNeeded
                 // timed with CE whatever the loss, so that the plan does not depend on it (the loss is ~2% of a step)
                 ? StepTimer.secondsPerStep(backend.engine(), shaped.plan(org.regionwise.core.loss.Losses.crossEntropy(), d.classes(),
-                        d.channels(), seed, null), d, 3, 9)
-                : 1.0);
+                        d.channels(), seed, null, spacing), d, 3, 9)
+                : 1.0, dims);
         int epochs = given.epochs != null ? given.epochs
                 : backend == null ? defaults.epochs() : (int) Math.max(2, p.totalSteps() / shaped.iterationsPerEpoch());
         TrainingSettings planned = new TrainingSettings(epochs, shaped.iterationsPerEpoch(),
                 shaped.batchSize(), shaped.patchSize(), shaped.depth(), shaped.baseFilters(), shaped.learningRate(),
-                shaped.deepSupervision(), shaped.threads());
-        out.printf(Locale.ROOT, "plan (from the dataset fingerprint; every value can be overridden by its option, see plan.json):%n");
-        out.printf(Locale.ROOT, "  fingerprint: %d training images, median %s px, spacing %s mm, class frequencies %s%n",
-                f.samples(), java.util.Arrays.toString(f.medianShape()), fmt(f.medianSpacing()), fmt(f.classFrequencies()));
+                shaped.deepSupervision(), shaped.threads(), dims);
+        out.printf(Locale.ROOT, "plan%s (from the dataset fingerprint; every value can be overridden by its option, see plan.json):%n",
+                dims == 3 ? " of a 3D U-Net" : "");
+        out.printf(Locale.ROOT, "  fingerprint: %d training %s, median %s px, spacing %s mm, class frequencies %s%n",
+                f.samples(), dims == 3 ? "volumes" : "images", java.util.Arrays.toString(f.medianShape()), fmt(f.medianSpacing()), fmt(f.classFrequencies()));
         out.printf(Locale.ROOT, "  patch %d%s, batch %d%s, depth %d%s, base filters %d%s, %d epochs x %d steps%s%n",
                 planned.patchSize(), mark(given.patch), planned.batchSize(), mark(given.batch), planned.depth(), mark(given.depth),
                 planned.baseFilters(), mark(given.baseFilters), planned.epochs(), planned.iterationsPerEpoch(),

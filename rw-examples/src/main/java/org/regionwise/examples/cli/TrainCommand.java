@@ -239,14 +239,15 @@ public final class TrainCommand implements Callable<Integer> {
             int edge = smallestEdge(d.training());
             if (run.recorded() != null) {
                 settings = run.recorded();
-            } else if (dims == 3) {
-                settings = run.training().apply(defaults3d(), Math.min(edge, 64));
-                o.printf("3D U-Net: rw train's 3D defaults where no option is given (planning is 2D-only): patch %d³, batch %d, depth %d, "
-                        + "%d base filters, %d epochs x %d steps%n", settings.patchSize(), settings.batchSize(), settings.depth(),
-                        settings.baseFilters(), settings.epochs(), settings.iterationsPerEpoch());
             } else if (DatasetRegistry.isNnUnet(datasetName) && !noPlan) {
                 Files.createDirectories(out);
-                settings = Planning.plan(d, defaults(), run.training(), budget, b instanceof EngineBackend eb ? eb : null, lossSpec, seed, out, o);
+                settings = Planning.plan(d, dims == 3 ? defaults3d() : defaults(), run.training(), budget,
+                        b instanceof EngineBackend eb ? eb : null, lossSpec, seed, out, o);
+            } else if (dims == 3) {
+                settings = run.training().apply(defaults3d(), Math.min(edge, 64));
+                o.printf("3D U-Net: rw train's 3D defaults where no option is given: patch %d³, batch %d, depth %d, "
+                        + "%d base filters, %d epochs x %d steps%n", settings.patchSize(), settings.batchSize(), settings.depth(),
+                        settings.baseFilters(), settings.epochs(), settings.iterationsPerEpoch());
             } else {
                 settings = run.training().apply(defaults(), Math.min(edge, 128));
             }

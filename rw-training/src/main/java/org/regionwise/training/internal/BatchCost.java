@@ -11,11 +11,7 @@ public final class BatchCost {
     /** Mean wall time in ms of building {@code n} batches of {@code plan} on the calling thread, after {@code n} warm-up batches (JIT). */
     public static double millisPerBatch(TrainingPlan plan, TrainingData data, int n) {
         ModelSpec.UNet spec = (ModelSpec.UNet) plan.model();
-        PatchSource sampler = spec.dimensions() == 3 ? new VolumeSampler(data.training(), plan.patchSize(), true)
-                : new PatchSampler(data.training(), plan.patchSize(), true);
-        int[][] factors = new int[org.regionwise.training.spi.OutputScales.of(spec)][];
-        for (int s = 0; s < factors.length; s++) factors[s] = spec.factor(s);
-        BatchFactory f = new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(), factors, plan.seed());
+        BatchFactory f = BatchFactory.forPlan(plan, data.training(), org.regionwise.training.spi.OutputScales.of(spec), true);
         for (int i = 0; i < n; i++) f.create(0, i);
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) f.create(1, i);

@@ -50,6 +50,26 @@ public final class BatchFactory {
         }
     }
 
+    /**
+     * The factory of {@code plan}'s batches over {@code training}: 2D patches for a 2D network, cubic 3D patches for a
+     * 3D one, {@code scales} output scales down-sampled by the network's per-axis factors, the loss's maps.
+     *
+     * @param plan the plan (a {@link org.regionwise.core.backend.ModelSpec.UNet} model)
+     * @param training the training samples
+     * @param scales the output scales the network trains
+     * @param augment whether patches are augmented
+     * @return the factory
+     */
+    public static BatchFactory forPlan(org.regionwise.core.backend.TrainingPlan plan, List<org.regionwise.core.backend.Sample> training,
+                                       int scales, boolean augment) {
+        org.regionwise.core.backend.ModelSpec.UNet spec = (org.regionwise.core.backend.ModelSpec.UNet) plan.model();
+        PatchSource sampler = spec.dimensions() == 3 ? new VolumeSampler(training, plan.patchSize(), augment)
+                : new PatchSampler(training, plan.patchSize(), augment);
+        int[][] factors = new int[scales][];
+        for (int s = 0; s < scales; s++) factors[s] = spec.factor(s);
+        return new BatchFactory(sampler, plan.loss().maps(), plan.batchSize(), spec.classes(), factors, plan.seed());
+    }
+
     /** Factors {@code 2^s} on every one of {@code dims} axes, for {@code scales} scales. */
     static int[][] isotropic(int scales, int dims) {
         int[][] f = new int[scales][dims];

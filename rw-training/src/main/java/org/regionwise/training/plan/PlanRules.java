@@ -22,6 +22,9 @@ import java.util.function.ToDoubleFunction;
  *       at least 2 epochs.</li>
  *   <li><b>Foreground oversampling</b>: the trainer's fixed 1/3 of every batch centred on a foreground voxel.</li>
  * </ol>
+ * A 3D U-Net ({@link #shape(DatasetFingerprint, int) shape(f, 3)}) plans the same way from the smallest median edge of
+ * the volumes, capped at {@value #MAX_EDGE_3D} voxels for a CPU, with nnU-Net's 3D batch of 2; its kernels and strides
+ * follow the volumes' median spacing ({@code Pooling.forSpacing}).
  */
 public final class PlanRules {
     /** Steps per epoch of a planned run. */
@@ -29,6 +32,10 @@ public final class PlanRules {
     /** The share of the time budget spent on optimiser steps. */
     public static final double STEP_SHARE = 0.8;
     static final int MAX_EDGE = 128, BATCH_VOXELS = 32768, BASE_FILTERS = 16;
+    /** The largest planned 3D patch edge on a CPU. */
+    static final int MAX_EDGE_3D = 64;
+    /** nnU-Net's 3D batch. */
+    static final int BATCH_3D = 2;
 
     private PlanRules() {}
 
@@ -79,7 +86,26 @@ public final class PlanRules {
      * @param f the fingerprint
      * @return the shape
      */
-    public static Shape shape(DatasetFingerprint f) {
+    public static Shape shape(DatasetFingerprint f) { return shape(f, 2); }
+
+    /**
+     * The network and patch shape of a 2D or 3D U-Net for {@code f}: in 3D the edge is the smallest median edge of
+     * the volumes (at most {@value #MAX_EDGE_3D}) and the batch {@value #BATCH_3D}.
+     *
+     * @param f the fingerprint
+     * @param dimensions 2 or 3
+     * @return the shape
+     */
+    public static Shape shape(DatasetFingerprint f, int dimensions) {
+        if (dimensions == 3) {
+            int[] ms = f.medianShape();
+            if (ms.length != 3) throw new IllegalArgumentException("a 3D plan needs 3D training volumes, the fingerprint has " + ms.length + " axes");
+            int edge = Math.min(Math.min(ms[0], Math.min(ms[1], ms[2])), MAX_EDGE_3D);
+            if (edge < 8) throw new IllegalArgumentException("the smallest median volume edge is " + edge + " voxels; a 3D plan needs at least 8");
+            int depth = Math.max(2, Math.min(5, (int) Math.floor(Math.log(edge / 4.0) / Math.log(2))));
+            int m = 1 << depth;
+            return new Shape(Math.max(m, edge / m * m), BATCH_3D, depth, BASE_FILTERS);
+        }
         int edge = Math.min(f.medianEdge(), MAX_EDGE);
         if (edge < 8) throw new IllegalArgumentException("the median training image edge is " + f.medianEdge() + " px; planning needs at least 8");
         int depth = Math.max(2, Math.min(5, (int) Math.floor(Math.log(edge / 4.0) / Math.log(2))));
@@ -99,18 +125,35 @@ public final class PlanRules {
      * @return the plan
      */
     public static Plan plan(DatasetFingerprint f, double budgetSeconds, ToDoubleFunction<Shape> stepSeconds) {
+        return plan(f, budgetSeconds, stepSeconds, 2);
+    }
+
+    /**
+     * The full plan of a 2D or 3D U-Net for a budget of {@code budgetSeconds}.
+     *
+     * @param f the fingerprint
+     * @param budgetSeconds the training time budget
+     * @param stepSeconds measures one step of a shape
+     * @param dimensions 2 or 3
+     * @return the plan
+     */
+    public static Plan plan(DatasetFingerprint f, double budgetSeconds, ToDoubleFunction<Shape> stepSeconds, int dimensions) {
         if (!(budgetSeconds > 0)) throw new IllegalArgumentException("the time budget must be > 0 s, got " + budgetSeconds);
-        Shape s = shape(f);
+        Shape s = shape(f, dimensions);
         double t = stepSeconds.applyAsDouble(s);
         if (!(t > 0) || !Double.isFinite(t)) throw new IllegalStateException("measured step time must be > 0 s, got " + t);
         long steps = (long) Math.floor(STEP_SHARE * budgetSeconds / t);
         int epochs = (int) Math.max(2, Math.min(100_000, steps / STEPS_PER_EPOCH));
         List<String> why = new ArrayList<>();
-        int edge = Math.min(f.medianEdge(), MAX_EDGE);
+        int median = dimensions == 3 ? java.util.Arrays.stream(f.medianShape()).min().orElseThrow() : f.medianEdge();
+        int cap = dimensions == 3 ? MAX_EDGE_3D : MAX_EDGE;
+        int edge = Math.min(median, cap);
         why.add(String.format(Locale.ROOT, "depth %d: pool while the lowest feature map keeps >= 4 px (median edge %d px, capped at %d)",
-                s.depth(), f.medianEdge(), MAX_EDGE));
-        why.add(String.format(Locale.ROOT, "patch %d: the largest multiple of 2^%d not above %d px", s.patchSize(), s.depth(), edge));
-        why.add(String.format(Locale.ROOT, "batch %d: about %d patch voxels per step, between 2 and 16", s.batchSize(), BATCH_VOXELS));
+                s.depth(), median, cap));
+        why.add(String.format(Locale.ROOT, "patch %d%s: the largest multiple of 2^%d not above %d px", s.patchSize(),
+                dimensions == 3 ? " (cubic)" : "", s.depth(), edge));
+        why.add(dimensions == 3 ? String.format(Locale.ROOT, "batch %d: nnU-Net's 3D batch", s.batchSize())
+                : String.format(Locale.ROOT, "batch %d: about %d patch voxels per step, between 2 and 16", s.batchSize(), BATCH_VOXELS));
         why.add(String.format(Locale.ROOT, "base filters %d: the CPU default", s.baseFilters()));
         why.add(String.format(Locale.ROOT, "%d epochs x %d steps: %.0f%% of the %.0f s budget at %.3f s per step, measured here",
                 epochs, STEPS_PER_EPOCH, 100 * STEP_SHARE, budgetSeconds, t));

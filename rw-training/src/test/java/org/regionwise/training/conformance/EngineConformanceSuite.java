@@ -479,6 +479,10 @@ public abstract class EngineConformanceSuite {
             // an all-background or all-foreground answer scores 0 or about 0.1 here
             assertThat(dice).as("3D phantom Dice (history %s)", m.history()).isGreaterThan(0.8);
             assertThat(m.history().get(5).validationDice().get(1)).isGreaterThan(0.8);
+            // a checkpoint loads segmenting by the same windows
+            try (NetworkModel c = backend().load(Checkpoints.locate(dir.resolve("run"), Checkpoints.LAST).orElseThrow())) {
+                assertThat(c.inference()).isEqualTo(m.inference());
+            }
         }
     }
 

@@ -56,6 +56,31 @@ class PlanRulesTest {
         assertThat(f.intensityP005()[0]).isCloseTo(0, within(1e-9));
     }
 
+    /** Volumes of {@code nx x ny x nz} with one foreground voxel. */
+    static TrainingData volumes(int[][] sizes) {
+        List<Sample> s = new ArrayList<>();
+        for (int c = 0; c < sizes.length; c++) {
+            Grid g = Grid.of(sizes[c], new double[] {0.8, 0.8, 2.5});
+            int[] y = new int[g.voxelCount()];
+            y[0] = 1;
+            s.add(new Sample("v" + c, new FloatImage(g, new float[g.voxelCount()]), new LabelImage(g, y)));
+        }
+        return TrainingData.of("volumes", List.of("background", "fg"), s, List.of());
+    }
+
+    @ParameterizedTest(name = "3D median shape {0}x{1}x{2} -> depth {3}, patch {4}")
+    @CsvSource({"40, 70, 30, 2, 28", "48, 74, 51, 3, 48", "100, 120, 90, 4, 64", "200, 200, 160, 4, 64"})
+    void threeDPlansACubicPatchFromTheSmallestMedianEdgeWithNnUnetsBatch(int nx, int ny, int nz, int depth, int patch) {
+        DatasetFingerprint f = DatasetFingerprint.of(volumes(new int[][] {{nx, ny, nz}, {nx, ny, nz}, {nx + 2, ny, nz}}));
+        PlanRules.Shape s = PlanRules.shape(f, 3);
+        assertThat(s.depth()).isEqualTo(depth);
+        assertThat(s.patchSize()).isEqualTo(patch);
+        assertThat(s.batchSize()).isEqualTo(2);
+        PlanRules.Plan p = PlanRules.plan(f, 600, x -> 1.0, 3);
+        assertThat(p.reasons()).anyMatch(r -> r.contains("nnU-Net's 3D batch")).anyMatch(r -> r.contains("(cubic)"));
+        assertThatThrownBy(() -> PlanRules.shape(DatasetFingerprint.of(data(new int[][] {{40, 60}})), 3)).hasMessageContaining("3D training volumes");
+    }
+
     @ParameterizedTest(name = "median edge {0} -> depth {1}, patch {2}, batch {3}")
     @CsvSource({"24, 2, 24, 16", "40, 3, 40, 16", "50, 3, 48, 14", "64, 4, 64, 8", "100, 4, 96, 4", "181, 5, 128, 2", "600, 5, 128, 2"})
     void shapeFollowsTheDocumentedRules(int edge, int depth, int patch, int batch) {
