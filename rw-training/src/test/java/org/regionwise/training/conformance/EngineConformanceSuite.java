@@ -487,6 +487,31 @@ public abstract class EngineConformanceSuite {
     }
 
     @Test
+    void threeDNetworkTrainsOnTwoChannelVolumesInTheirOrder() {
+        // channel 0 noise, channel 1 the sphere's intensities: the network must read channel 1
+        SyntheticData spheres = SyntheticData.volumes(4, 24, 2, 21, 1, 1, 1);
+        Random r = new Random(5);
+        java.util.function.Function<Sample, Sample> twoChannel = s -> {
+            float[] noise = new float[s.image().grid().voxelCount()];
+            for (int i = 0; i < noise.length; i++) noise[i] = (float) (100 + 30 * r.nextGaussian());
+            return new Sample(s.id(), List.of(new FloatImage(s.image().grid(), noise), s.image()), s.labels());
+        };
+        List<Sample> train = spheres.training().stream().map(twoChannel).toList();
+        Sample val = twoChannel.apply(spheres.validation().get(0));
+        TrainingData data = TrainingData.of("two-channel spheres", List.of("background", "sphere"), train, List.of(val));
+        ModelSpec.UNet spec = new ModelSpec.UNet(3, 2, 2, 2, 4, 16, ModelSpec.Normalization.INSTANCE,
+                ModelSpec.Upsampling.TRANSPOSED_CONVOLUTION, true, 6);
+        TrainingPlan plan = new TrainingPlan(spec, Losses.sum(1, Losses.crossEntropy(), 1, Losses.dice()),
+                new OptimizerSpec(1e-2, 3e-5, false, 0.9, 12), 6, 10, 2, 16, 6, 3, 2, null);
+        try (NetworkModel m = backend().train(plan, data, TrainingListener.none())) {
+            double right = Metrics.dice(m.segment(val.channels()), val.labels(), 1);
+            double swapped = Metrics.dice(m.segment(List.of(val.channels().get(1), val.channels().get(0))), val.labels(), 1);
+            assertThat(right).as("Dice with the channels in order %s, swapped %s", right, swapped).isGreaterThan(swapped + 0.2);
+            assertThatThrownBy(() -> m.predict(val.image())).hasMessageContaining("takes 2 input channels, got 1");
+        }
+    }
+
+    @Test
     void anisotropic3DNetworkTrainsSavesLoadsAndPredictsOnTheInputGrid(@TempDir Path dir) throws Exception {
         // 1 x 1 x 3 mm: z is neither pooled nor convolved across at the first stage (nnU-Net's rule)
         ModelSpec.UNet spec = unet3d(3, 8, 1, 1, 3);
