@@ -8,7 +8,7 @@ final class TrainingOptions {
     @Option(names = "--epochs", paramLabel = "E", description = "Epochs (compare: 10, train: 30).") Integer epochs;
     @Option(names = "--iterations", paramLabel = "N", description = "Optimiser steps per epoch (compare: 15, train: 50).") Integer iterations;
     @Option(names = "--batch", paramLabel = "B", description = "Patches per step (compare: 4, train: 8).") Integer batch;
-    @Option(names = "--patch", paramLabel = "P", description = "Square training patch edge in pixels, a multiple of 2^depth (default: the smallest image edge rounded down, at most 128).") Integer patch;
+    @Option(names = "--patch", paramLabel = "P", description = "Square (3D: cubic) training patch edge in voxels, a multiple of 2^depth (default: the smallest image edge rounded down, at most 128; 3D: at most 64).") Integer patch;
     @Option(names = "--depth", paramLabel = "D", description = "U-Net poolings (compare: 3, train: 4).") Integer depth;
     @Option(names = "--base-filters", paramLabel = "F", description = "Filters of the first U-Net stage, doubling per stage (compare: 8, train: 16).") Integer baseFilters;
     @Option(names = "--lr", paramLabel = "LR", description = "Initial Adam learning rate, poly decay 0.9, weight decay 3e-5, clip 12 (compare: 3e-3, train: 1e-3).") Double lr;
