@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.zip.CRC32C;
 import org.regionwise.core.io.AtomicFiles;
 import org.regionwise.training.cache.internal.Half;
+import org.regionwise.training.cache.internal.Moments;
 
 /**
  * Writes one preprocessed case in the RegionWise case-file layout ({@value #EXTENSION}), which {@link CachedCase}
@@ -236,10 +237,8 @@ public final class CaseFile {
                 l.mean[a] = new double[n[a] * nc];
                 l.std[a] = new double[n[a] * nc];
                 for (int j = 0; j < n[a] * nc; j++) {
-                    double m = sum[a][j] / voxelsPerSlice[a];
-                    double var = Math.max(0, sq[a][j] / voxelsPerSlice[a] - m * m);
-                    l.mean[a][j] = m;
-                    l.std[a][j] = var > 1e-12 ? Math.sqrt(var) : 1;
+                    l.mean[a][j] = Moments.mean(sum[a][j], voxelsPerSlice[a]);
+                    l.std[a][j] = Moments.std(sum[a][j], sq[a][j], voxelsPerSlice[a]);
                 }
             }
             long box = (long) l.size[0] * l.size[1] * l.size[2];

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.regionwise.maps.MultiScaleMaps;
 import org.regionwise.training.cache.CachedCase;
 import org.regionwise.training.cache.CachedSlices;
+import org.regionwise.training.cache.internal.Moments;
 
 /**
  * Crops and augments square training patches from 2D cases of one or more channels. Intensities are z-scored per
@@ -148,9 +149,7 @@ public final class PatchSampler implements PatchSource {
     public static float[] zScore(float[] x) {
         double sum = 0, sq = 0;
         for (float v : x) { sum += v; sq += (double) v * v; }
-        double mean = sum / x.length;
-        double var = Math.max(0, sq / x.length - mean * mean);
-        double std = var > 1e-12 ? Math.sqrt(var) : 1;
+        double mean = Moments.mean(sum, x.length), std = Moments.std(sum, sq, x.length);
         float[] out = new float[x.length];
         for (int i = 0; i < x.length; i++) out[i] = (float) ((x[i] - mean) / std);
         return out;

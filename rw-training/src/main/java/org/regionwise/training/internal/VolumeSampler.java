@@ -9,6 +9,7 @@ import org.regionwise.core.backend.Sample;
 import org.regionwise.core.image.Grid;
 import org.regionwise.training.cache.CachedCase;
 import org.regionwise.training.cache.CachedVolumes;
+import org.regionwise.training.cache.internal.Moments;
 
 /**
  * Crops and augments cubic training patches from 3D volumes of one or more channels, as {@link PatchSampler} does in
@@ -114,10 +115,8 @@ public final class VolumeSampler implements PatchSource {
                 c.readPatch(ch, new int[] {0, 0, z}, new int[] {sh[0], sh[1], 1}, 0f, row);
                 for (float v : row) { sum += v; sq += (double) v * v; }
             }
-            double m = sum / n;
-            double var = Math.max(0, sq / n - m * m);
-            mean[ch] = m;
-            std[ch] = var > 1e-12 ? Math.sqrt(var) : 1;
+            mean[ch] = Moments.mean(sum, n);
+            std[ch] = Moments.std(sum, sq, n);
         }
         return new Mapped(c, sh[0], sh[1], sh[2], c.spacing(), mean, std);
     }

@@ -1,4 +1,4 @@
-/** Internals of the case cache: binary16 conversion. */
+/** Internals of the case cache: binary16 conversion, and the z-score statistics every training path shares. */
 @NullMarked
 package org.regionwise.training.cache.internal;
 
