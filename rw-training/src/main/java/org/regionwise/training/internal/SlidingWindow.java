@@ -25,10 +25,10 @@ public final class SlidingWindow {
         return s;
     }
 
-    /** The Gaussian importance map of a {@code w x w} window: σ = w / 8, centre (w - 1) / 2, maximum 1. */
-    static float[] gaussian(int w) { return gaussian(w, 2); }
-
-    /** The Gaussian importance map of a window of edge {@code w} in {@code dims} dimensions (x fastest). */
+    /**
+     * The Gaussian importance map of a window of edge {@code w} in {@code dims} dimensions (x fastest): σ = w / 8 per
+     * axis, centre (w - 1) / 2, maximum 1.
+     */
     static float[] gaussian(int w, int dims) {
         double sigma = w / 8.0, c = (w - 1) / 2.0;
         double[] g1 = new double[w];
@@ -166,9 +166,6 @@ public final class SlidingWindow {
         for (int i = 0; i < sum.length; i++) sum[i] /= flips;
         return sum;
     }
-
-    /** {@code a} (NHWC with {@code c} channels) mirrored along x and/or y. */
-    static float[] flip(float[] a, int w, int h, int c, boolean fx, boolean fy) { return flip(a, w, h, 1, c, fx, fy, false); }
 
     /** {@code a} (channels last, {@code c} channels, {@code d x h x w}) mirrored along x, y and/or z. */
     static float[] flip(float[] a, int w, int h, int d, int c, boolean fx, boolean fy, boolean fz) {

@@ -75,7 +75,7 @@ class SlidingWindowTest {
 
     @Test
     void theGaussianHasItsMaximumOneAtTheCentreSigmaAnEighthAndNoZero() {
-        float[] g = SlidingWindow.gaussian(64);
+        float[] g = SlidingWindow.gaussian(64, 2);
         float max = 0, min = 1;
         for (float v : g) { max = Math.max(max, v); min = Math.min(min, v); }
         assertThat(max).isCloseTo(1f, within(1e-3f)); // centre (31.5, 31.5) lies between pixels
