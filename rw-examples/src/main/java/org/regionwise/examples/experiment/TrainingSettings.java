@@ -129,8 +129,7 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
         for (int a = 0; a < 3; a++) {
             double[] v = new double[sp.size()];
             for (int i = 0; i < v.length; i++) v[i] = sp.get(i)[a];
-            java.util.Arrays.sort(v);
-            out[a] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+            out[a] = org.regionwise.training.plan.DatasetFingerprint.median(v);
         }
         return out;
     }

@@ -98,7 +98,13 @@ public record DatasetFingerprint(int samples, int[] medianShape, double[] median
      */
     public int medianEdge() { return medianShape.length == 1 ? medianShape[0] : Math.min(medianShape[0], medianShape[1]); }
 
-    static double median(double[] v) {
+    /**
+     * The median of {@code v} (the mean of the two middle values for an even count).
+     *
+     * @param v the values (not changed)
+     * @return the median
+     */
+    public static double median(double[] v) {
         double[] s = v.clone();
         Arrays.sort(s);
         int n = s.length;
