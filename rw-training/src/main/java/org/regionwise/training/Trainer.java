@@ -17,8 +17,7 @@ import org.regionwise.core.backend.TrainingPlan;
 import org.regionwise.core.image.LabelImage;
 import org.regionwise.metrics.Metrics;
 import org.regionwise.training.cache.CachedCase;
-import org.regionwise.training.cache.CachedSlices;
-import org.regionwise.training.cache.CachedVolumes;
+import org.regionwise.training.cache.MappedCases;
 import org.regionwise.training.internal.BatchFactory;
 import org.regionwise.training.internal.BatchPipeline;
 import org.regionwise.training.internal.Checkpoints;
@@ -92,10 +91,10 @@ public final class Trainer {
                     + "' has " + data.classes() + " " + data.classNames());
         }
         for (List<Sample> split : List.of(data.training(), data.validation())) {
-            if (split instanceof CachedSlices || split instanceof CachedVolumes) { // checked when the cache was written: read the headers only
-                int channels = ((org.regionwise.core.backend.LazySamples) split).channels();
-                for (int i = 0; i < split.size(); i++) {
-                    CachedCase c = split instanceof CachedSlices cs ? cs.caseAt(i) : ((CachedVolumes) split).caseAt(i);
+            if (split instanceof MappedCases mc) { // checked when the cache was written: read the headers only
+                int channels = mc.channels();
+                for (int i = 0; i < mc.size(); i++) {
+                    CachedCase c = mc.caseAt(i);
                     if (c.classes() > spec.classes()) {
                         throw new IllegalArgumentException("case file " + c.file() + " holds K=" + c.classes()
                                 + " classes but the model has K=" + spec.classes());

@@ -19,6 +19,7 @@ import org.regionwise.core.io.Nifti;
 import org.regionwise.examples.data.internal.Intensities;
 import org.regionwise.training.cache.CachedSlices;
 import org.regionwise.training.cache.CachedVolumes;
+import org.regionwise.training.cache.MappedCases;
 
 /**
  * A user dataset in nnU-Net raw layout:
@@ -437,10 +438,9 @@ public final class NnUnetDataset {
         return new Sample(name + "/" + id, normalised(c.channels(), ct), c.labels());
     }
 
-    /** The samples at {@code positions}: a view for cached slices, a copy otherwise. */
+    /** The samples at {@code positions}: a view for cached slices or volumes, a copy otherwise. */
     private static List<Sample> pick(List<Sample> all, List<Integer> positions) {
-        if (all instanceof CachedSlices cs) return cs.select(positions.stream().mapToInt(Integer::intValue).toArray());
-        if (all instanceof CachedVolumes cv) return cv.select(positions.stream().mapToInt(Integer::intValue).toArray());
+        if (all instanceof MappedCases mc) return mc.select(positions.stream().mapToInt(Integer::intValue).toArray());
         List<Sample> out = new ArrayList<>(positions.size());
         for (int i : positions) out.add(all.get(i));
         return out;

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
-import org.regionwise.core.backend.LazySamples;
 import org.regionwise.core.backend.Sample;
 
 /**
@@ -20,7 +19,7 @@ import org.regionwise.core.backend.Sample;
  * <p>Per-slice foreground lists along axis 2 are ranges of the case file's foreground list; along axes 0 and 1 they
  * are regrouped once per case, on first use, into the heap (4 bytes per foreground voxel).
  */
-public final class CachedSlices extends AbstractList<Sample> implements LazySamples, RandomAccess {
+public final class CachedSlices extends AbstractList<Sample> implements MappedCases, RandomAccess {
     private final String name;
     private final List<String> ids;
     private final List<CachedCase> cases;
@@ -79,7 +78,7 @@ public final class CachedSlices extends AbstractList<Sample> implements LazySamp
      * @param positions indices into this list
      * @return the selection
      */
-    public CachedSlices select(int[] positions) {
+    @Override public CachedSlices select(int[] positions) {
         int[] c = new int[positions.length], s = new int[positions.length];
         for (int i = 0; i < positions.length; i++) { c[i] = caseOf[positions[i]]; s[i] = sliceOf[positions[i]]; }
         return new CachedSlices(name, ids, cases, axis, c, s, regrouped);
@@ -100,7 +99,7 @@ public final class CachedSlices extends AbstractList<Sample> implements LazySamp
      * @param i a position in this list
      * @return the case
      */
-    public CachedCase caseAt(int i) { return cases.get(caseOf[i]); }
+    @Override public CachedCase caseAt(int i) { return cases.get(caseOf[i]); }
 
     /**
      * The axis slice {@code i} is normal to (2 for a 2D case).

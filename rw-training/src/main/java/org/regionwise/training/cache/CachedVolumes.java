@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
-import org.regionwise.core.backend.LazySamples;
 import org.regionwise.core.backend.Sample;
 import org.regionwise.core.image.FloatImage;
 import org.regionwise.core.image.Grid;
@@ -17,7 +16,7 @@ import org.regionwise.core.image.LabelImage;
  * {@link #caseAt} straight from the mapped file, without decoding the case. Ids are {@code NAME/CASE}, as the
  * in-memory loader gives them.
  */
-public final class CachedVolumes extends AbstractList<Sample> implements LazySamples, RandomAccess {
+public final class CachedVolumes extends AbstractList<Sample> implements MappedCases, RandomAccess {
     private final String name;
     private final List<String> ids;
     private final List<CachedCase> cases;
@@ -53,7 +52,7 @@ public final class CachedVolumes extends AbstractList<Sample> implements LazySam
      * @param positions indices into this list
      * @return the selection
      */
-    public CachedVolumes select(int[] positions) {
+    @Override public CachedVolumes select(int[] positions) {
         List<String> i = new ArrayList<>();
         List<CachedCase> c = new ArrayList<>();
         for (int p : positions) { i.add(ids.get(p)); c.add(cases.get(p)); }
@@ -85,7 +84,7 @@ public final class CachedVolumes extends AbstractList<Sample> implements LazySam
      * @param i a position in this list
      * @return the mapped case
      */
-    public CachedCase caseAt(int i) { return cases.get(i); }
+    @Override public CachedCase caseAt(int i) { return cases.get(i); }
 
     @Override public int channels() { return cases.isEmpty() ? 0 : cases.get(0).channels(); }
 }
