@@ -194,19 +194,18 @@ public final class TorchNetwork implements TrainableNetwork {
 
     @Override
     public float[] predict(float[] images, int n, int h, int w) {
-        if (spec.dimensions() != 2) throw new IllegalArgumentException("a 3D U-Net predicts [n, d, h, w, C] volumes");
+        org.regionwise.training.spi.InputSizes.requirePredictable(spec, false, 1, h, w);
         return forward(images, n, 1, h, w);
     }
 
     @Override
     public float[] predict(float[] images, int n, int d, int h, int w) {
-        if (spec.dimensions() == 2 && d != 1) throw new IllegalArgumentException("a 2D U-Net predicts images, not volumes of depth " + d);
+        org.regionwise.training.spi.InputSizes.requirePredictable(spec, true, d, h, w);
         return forward(images, n, d, h, w);
     }
 
     private float[] forward(float[] images, int n, int d, int h, int w) {
         requireOpen();
-        org.regionwise.training.spi.InputSizes.require(spec, w, h, d);
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             NDArray x = channelsFirst(images, n, d, h, w);

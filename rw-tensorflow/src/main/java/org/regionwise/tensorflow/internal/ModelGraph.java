@@ -263,29 +263,24 @@ public final class ModelGraph implements TrainableNetwork {
      * input {@code [n, h, w, C]}, output {@code [n, h, w, K]}.
      */
     @Override public float[] predict(float[] images, int n, int h, int w) {
-        requireOpen();
-        if (spec.dimensions() != 2) throw new IllegalArgumentException("a 3D U-Net predicts [n, d, h, w, C] volumes");
-        org.regionwise.training.spi.InputSizes.require(spec, w, h, 1);
-        try (TensorScope scope = new TensorScope()) {
-            Session.Runner r = session.runner().feed(image, scope.floats(Shape.of(n, h, w, spec.inputChannels()), images)).fetch(probs);
-            return TensorScope.toFloats(scope.run(r).get(0));
-        }
+        org.regionwise.training.spi.InputSizes.requirePredictable(spec, false, 1, h, w);
+        return run(images, Shape.of(n, h, w, spec.inputChannels()));
     }
 
     /** Softmax probabilities of {@code n} volumes {@code [n, d, h, w, C]} (3D network) or of {@code d = 1} images (2D). */
     @Override public float[] predict(float[] images, int n, int d, int h, int w) {
-        if (spec.dimensions() == 2) {
-            if (d != 1) throw new IllegalArgumentException("a 2D U-Net predicts images, not volumes of depth " + d);
-            return predict(images, n, h, w);
-        }
+        org.regionwise.training.spi.InputSizes.requirePredictable(spec, true, d, h, w);
+        return run(images, spec.dimensions() == 3 ? Shape.of(n, d, h, w, spec.inputChannels()) : Shape.of(n, h, w, spec.inputChannels()));
+    }
+
+    /** The inference path on {@code images} of {@code shape}. */
+    private float[] run(float[] images, Shape shape) {
         requireOpen();
-        org.regionwise.training.spi.InputSizes.require(spec, w, h, d);
         try (TensorScope scope = new TensorScope()) {
-            Session.Runner r = session.runner().feed(image, scope.floats(Shape.of(n, d, h, w, spec.inputChannels()), images)).fetch(probs);
+            Session.Runner r = session.runner().feed(image, scope.floats(shape, images)).fetch(probs);
             return TensorScope.toFloats(scope.run(r).get(0));
         }
     }
-
 
     /** Name of the engine in {@code model.properties}. */
     public static final String ENGINE = "tensorflow";
