@@ -36,11 +36,7 @@ class CrossEngineTest {
         SyntheticData data = new SyntheticData(3, 32, 3, 11);
         try (TrainableNetwork tf = new TensorFlowEngine().createForTraining(spec, loss, opt, 1);
              TrainableNetwork pt = new PyTorchEngine().createForTraining(spec, loss, opt, 1)) {
-            tf.initialize();
-            pt.initialize();
-            List<float[]> a = tf.weights(), b = pt.weights();
-            assertThat(b).hasSameSizeAs(a);
-            for (int i = 0; i < a.size(); i++) assertThat(b.get(i)).as("variable %d", i).containsExactly(a.get(i));
+            assertSameInitialWeights(tf, pt);
             assertThat(pt.parameterCount()).isEqualTo(tf.parameterCount());
 
             BatchFactory f = new BatchFactory(new PatchSampler(data.training(), 32, true), loss.maps(), 4, 3, tf.scales(), 3);
@@ -75,11 +71,7 @@ class CrossEngineTest {
         SyntheticData data = SyntheticData.volumes(2, 20, 3, 11, 1, 1, dz);
         try (TrainableNetwork tf = new TensorFlowEngine().createForTraining(spec, loss, opt, 1);
              TrainableNetwork pt = new PyTorchEngine().createForTraining(spec, loss, opt, 1)) {
-            tf.initialize();
-            pt.initialize();
-            List<float[]> a = tf.weights(), b = pt.weights();
-            assertThat(b).hasSameSizeAs(a);
-            for (int i = 0; i < a.size(); i++) assertThat(b.get(i)).as("variable %d", i).containsExactly(a.get(i));
+            assertSameInitialWeights(tf, pt);
             int[][] factors = new int[tf.scales()][];
             for (int s = 0; s < factors.length; s++) factors[s] = spec.factor(s);
             BatchFactory f = new BatchFactory(new org.regionwise.training.internal.VolumeSampler(data.training(), 16, true),
@@ -96,5 +88,14 @@ class CrossEngineTest {
             assertThat(pb).hasSameSizeAs(pa);
             for (int i = 0; i < pa.length; i += 7) assertThat((double) pb[i]).isCloseTo(pa[i], within(1e-4));
         }
+    }
+
+    /** Initialises both networks and checks that their weights are bit-identical, variable for variable. */
+    private static void assertSameInitialWeights(TrainableNetwork tf, TrainableNetwork pt) {
+        tf.initialize();
+        pt.initialize();
+        List<float[]> a = tf.weights(), b = pt.weights();
+        assertThat(b).hasSameSizeAs(a);
+        for (int i = 0; i < a.size(); i++) assertThat(b.get(i)).as("variable %d", i).containsExactly(a.get(i));
     }
 }
