@@ -32,13 +32,11 @@ final class Planning {
         TrainingSettings shaped = given.apply(new TrainingSettings(defaults.epochs(), PlanRules.STEPS_PER_EPOCH,
                 shape.batchSize(), shape.patchSize(), shape.depth(), shape.baseFilters(), defaults.learningRate(),
                 defaults.deepSupervision(), defaults.threads(), dims), shape.patchSize());
-        double[] spacing = dims == 3 ? TrainingSettings.medianSpacing(d.training()) : null;
         // a backend that is not an engine (a test double) cannot be timed: it keeps rw train's default epochs
         boolean timeNeeded = given.epochs == null && backend != null;
         PlanRules.Plan p = PlanRules.plan(f, budgetSeconds, s -> timeNeeded
                 // timed with CE whatever the loss, so that the plan does not depend on it (the loss is ~2% of a step)
-                ? StepTimer.secondsPerStep(backend.engine(), shaped.plan(org.regionwise.core.loss.Losses.crossEntropy(), d.classes(),
-                        d.channels(), seed, null, spacing), d, 3, 9)
+                ? StepTimer.secondsPerStep(backend.engine(), shaped.plan(org.regionwise.core.loss.Losses.crossEntropy(), d, seed, null), d, 3, 9)
                 : 1.0, dims);
         int epochs = given.epochs != null ? given.epochs
                 : backend == null ? defaults.epochs() : (int) Math.max(2, p.totalSteps() / shaped.iterationsPerEpoch());

@@ -175,15 +175,15 @@ public final class TrainCommand implements Callable<Integer> {
             for (int i = 0; i < cv.size(); i++) for (int n : cv.caseAt(i).shape()) edge = Math.min(edge, n);
             return edge;
         }
-        if (!training.isEmpty() && training.get(0).image().grid().dimensions() == 3) {
-            for (Sample s : training) for (int n : s.image().grid().sizes()) edge = Math.min(edge, n);
-            return edge;
-        }
         if (training instanceof org.regionwise.training.cache.CachedSlices cs) {
             for (int i = 0; i < cs.size(); i++) {
                 var g = cs.caseAt(i).sliceGrid(cs.axisAt(i));
                 edge = Math.min(edge, Math.min(g.size(0), g.size(1)));
             }
+            return edge;
+        }
+        if (!training.isEmpty() && training.get(0).image().grid().dimensions() == 3) {
+            for (Sample s : training) for (int n : s.image().grid().sizes()) edge = Math.min(edge, n);
             return edge;
         }
         for (Sample s : training) edge = Math.min(edge, Math.min(s.image().grid().size(0), s.image().grid().size(1)));
@@ -356,8 +356,7 @@ public final class TrainCommand implements Callable<Integer> {
                 @Override public void onStep(int epoch, int step, int stepsPerEpoch, double value) { p.step(epoch, step, stepsPerEpoch, value); }
                 @Override public void onEpoch(EpochReport report) { p.epoch(report); }
             };
-            var plan = settings.plan(lossSpec, d.classes(), d.channels(), seed, out,
-                    settings.dimensions() == 3 ? TrainingSettings.medianSpacing(d.training()) : null);
+            var plan = settings.plan(lossSpec, d, seed, out);
             if (resuming) {
                 if (!(b instanceof EngineBackend eb)) throw new UserError("the " + b.name() + " backend cannot resume a run");
                 model = eb.resume(plan, d, l);

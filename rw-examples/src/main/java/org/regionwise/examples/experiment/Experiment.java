@@ -123,8 +123,7 @@ public final class Experiment {
                          Set<String> keep, java.nio.file.@org.jspecify.annotations.Nullable Path directory, boolean resume) {
         LossSpec loss = LossCatalog.parse(lossName);
         long t0 = System.nanoTime();
-        var plan = settings.plan(loss, data.classes(), data.channels(), seed, directory,
-                settings.dimensions() == 3 ? TrainingSettings.medianSpacing(data.training()) : null);
+        var plan = settings.plan(loss, data, seed, directory);
         try (TrainedModel model = resume && backend instanceof org.regionwise.training.EngineBackend eb
                 ? eb.resume(plan, data, listener) : backend.train(plan, data, listener)) {
             double trainSeconds = (System.nanoTime() - t0) / 1e9;

@@ -175,6 +175,20 @@ public record TrainingSettings(int epochs, int iterationsPerEpoch, int batchSize
     }
 
     /**
+     * The backend plan for {@code data}: its classes and channels, and for a 3D network its training volumes' median
+     * spacing ({@link #medianSpacing}), which chooses the kernels and strides.
+     *
+     * @param loss the loss
+     * @param data the training data
+     * @param seed the seed
+     * @param outputDirectory the checkpoint folder, or {@code null}
+     * @return the plan
+     */
+    public TrainingPlan plan(LossSpec loss, org.regionwise.core.backend.TrainingData data, long seed, @Nullable Path outputDirectory) {
+        return plan(loss, data.classes(), data.channels(), seed, outputDirectory, dimensions == 3 ? medianSpacing(data.training()) : null);
+    }
+
+    /**
      * Total optimiser steps.
      *
      * @return epochs × iterations per epoch
