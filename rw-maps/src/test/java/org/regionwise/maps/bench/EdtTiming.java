@@ -16,7 +16,8 @@ import org.regionwise.maps.distance.EuclideanDistanceTransform;
  *
  * <p>Usage: {@code EdtTiming REPEATS THREADS[,THREADS...] MASK.u8:N[:SCIPY.f32] ...}. A mask is one byte per voxel,
  * x fastest, nonzero = foreground, {@code N^3} voxels; with a SciPy result (float32, same order) the largest
- * difference is printed too. Output lines: {@code java N^3 threads=T best_s=S median_s=M}.
+ * difference is printed too. Output lines: {@code java NAME threads=T best_s=S median_s=M}, NAME the mask file's name
+ * without {@code .u8}.
  */
 public final class EdtTiming {
     private EdtTiming() {}
@@ -32,11 +33,13 @@ public final class EdtTiming {
         boolean[][] masks = new boolean[volumes][];
         int[] sides = new int[volumes];
         String[] reference = new String[volumes];
+        String[] names = new String[volumes];
         for (int v = 0; v < volumes; v++) {
             String[] parts = args[v + 2].split(":");
             byte[] raw = Files.readAllBytes(Path.of(parts[0]));
             sides[v] = Integer.parseInt(parts[1]);
             reference[v] = parts.length > 2 ? parts[2] : null;
+            names[v] = Path.of(parts[0]).getFileName().toString().replaceFirst("\\.u8$", "");
             masks[v] = new boolean[raw.length];
             for (int i = 0; i < raw.length; i++) masks[v][i] = raw[i] != 0;
         }
@@ -58,14 +61,14 @@ public final class EdtTiming {
             for (int c = 0; c < threads.length; c++) {
                 double[] s = t[v][c].clone();
                 Arrays.sort(s);
-                System.out.printf(Locale.ROOT, "java %d^3 threads=%d best_s=%.4f median_s=%.4f%n",
-                        sides[v], threads[c], s[0], s[repeats / 2]);
+                System.out.printf(Locale.ROOT, "java %s threads=%d best_s=%.4f median_s=%.4f%n",
+                        names[v], threads[c], s[0], s[repeats / 2]);
             }
             if (reference[v] != null) {
                 ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(Path.of(reference[v]))).order(ByteOrder.LITTLE_ENDIAN);
                 double maxDiff = 0;
                 for (int i = 0; i < last[v].length; i++) maxDiff = Math.max(maxDiff, Math.abs(last[v][i] - b.getFloat(i * 4)));
-                System.out.printf(Locale.ROOT, "java %d^3 max_abs_diff_vs_scipy=%.3g%n", sides[v], maxDiff);
+                System.out.printf(Locale.ROOT, "java %s max_abs_diff_vs_scipy=%.3g%n", names[v], maxDiff);
             }
         }
     }

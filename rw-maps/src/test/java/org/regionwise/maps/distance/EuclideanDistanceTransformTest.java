@@ -120,6 +120,33 @@ class EuclideanDistanceTransformTest {
         assertMatchesOracle(mask, size, spacing);
     }
 
+    /**
+     * Structures deeper than the windowed kernel's window (24 voxels), where the nearest background along a pass's
+     * axis lies beyond the window and the earlier passes' values are larger still, so that only the fallback to the
+     * lower envelope finds the minimum (mixed with shallow blocks in the same pass): a wide ellipse with a few holes
+     * in 2D, a flat box in 3D, isotropic and anisotropic; the whole result must equal the brute force.
+     */
+    @Test
+    void deepStructuresFallBackToTheEnvelopeAndMatchBruteForce() {
+        int[] size2 = {130, 90};
+        boolean[] ellipse = new boolean[130 * 90];
+        Random r = new Random(99);
+        for (int y = 0; y < 90; y++) {
+            for (int x = 0; x < 130; x++) {
+                double dx = (x - 64) / 62.0, dy = (y - 44) / 42.0;
+                ellipse[x + 130 * y] = dx * dx + dy * dy <= 1 && r.nextInt(3000) != 0;
+            }
+        }
+        assertMatchesOracle(ellipse, size2, new double[] {1, 1});
+        assertMatchesOracle(ellipse, size2, new double[] {0.8, 1.3});
+
+        int[] size3 = {90, 64, 7};
+        boolean[] box = new boolean[90 * 64 * 7];
+        for (int z = 1; z < 6; z++) for (int y = 1; y < 63; y++) for (int x = 1; x < 89; x++) box[x + 90 * (y + 64 * z)] = true;
+        assertMatchesOracle(box, size3, new double[] {1, 1, 1});
+        assertMatchesOracle(box, size3, new double[] {1.2, 0.9, 1});
+    }
+
     @Test
     void theCroppedPathIsTakenForASmallStructure() {
         int[] size = {40, 30, 20};

@@ -25,36 +25,44 @@ public final class LowerEnvelope {
     private double[] g = new double[16];
 
     /**
-     * Solves one line: {@code out[outOff + p] = min_q (in[inOff + q] + (p - q)^2)} for {@code p, q in [0, n)}.
-     * {@code in} must hold values {@code >= 0} or {@code +inf}; {@code in} and {@code out} must not overlap.
+     * Solves one line: {@code out[off + p*stride] = min_q (in[off + q*stride] + (p - q)^2)} for
+     * {@code p, q in [0, n)}. {@code in} must hold values {@code >= 0} or {@code +inf}; {@code in} and {@code out}
+     * must not overlap. With {@code stride} lanes and {@code off} the lane, this solves one lane of the interleaved
+     * blocks of {@link WindowedMinimum}.
+     *
+     * @param in     the sampled function
+     * @param off    index of the line's first voxel, in {@code in} and in {@code out}
+     * @param stride index step between neighbouring voxels of the line
+     * @param n      voxels on the line
+     * @param out    the result
      */
-    public void solve(double[] in, int inOff, int n, double[] out, int outOff) {
+    public void solve(double[] in, int off, int stride, int n, double[] out) {
         ensure(n + 2);
         int p = 0;
         while (p < n) {
-            if (!(in[inOff + p] > 0)) {           // background: a zero of f
-                out[outOff + p] = 0;
+            if (!(in[off + p * stride] > 0)) {    // background: a zero of f
+                out[off + p * stride] = 0;
                 p++;
                 continue;
             }
             int a = p;
-            while (p < n && in[inOff + p] > 0) p++;
+            while (p < n && in[off + p * stride] > 0) p++;
             int b = p - 1;                          // foreground run [a, b]
             int lo = a > 0 ? a - 1 : a;             // include the bounding zeros as sites
             int hi = b < n - 1 ? b + 1 : b;
-            solveRun(in, inOff, lo, hi, a, b, out, outOff);
+            solveRun(in, off, stride, lo, hi, a, b, out);
         }
     }
 
     /** Envelope of the finite sites in {@code [lo, hi]}, evaluated on {@code [a, b]} (local coordinates from lo). */
-    private void solveRun(double[] in, int inOff, int lo, int hi, int a, int b, double[] out, int outOff) {
+    private void solveRun(double[] in, int off, int stride, int lo, int hi, int a, int b, double[] out) {
         final int[] v = this.v;       // abscissae of the envelope's parabolas (local)
         final double[] z = this.z;    // z[j]: left end of parabola j's interval; z[0] = -inf
         final double[] h = this.h;    // h[j] = f(v[j]) + v[j]^2
         final double[] g = this.g;    // g[j] = f(v[j])
         int k = -1;
         for (int q = lo; q <= hi; q++) {
-            double f = in[inOff + q];
+            double f = in[off + q * stride];
             if (f == Double.POSITIVE_INFINITY) continue;
             int x = q - lo;
             double hq = f + (double) x * x;
@@ -79,7 +87,7 @@ public final class LowerEnvelope {
             z[k] = s;
         }
         if (k < 0) {
-            for (int p = a; p <= b; p++) out[outOff + p] = Double.POSITIVE_INFINITY;
+            for (int p = a; p <= b; p++) out[off + p * stride] = Double.POSITIVE_INFINITY;
             return;
         }
         z[k + 1] = Double.POSITIVE_INFINITY;      // sentinel: the last parabola extends to +inf
@@ -88,7 +96,7 @@ public final class LowerEnvelope {
             int x = p - lo;
             while (z[j + 1] < x) j++;
             double d = x - v[j];
-            out[outOff + p] = d * d + g[j];
+            out[off + p * stride] = d * d + g[j];
         }
     }
 

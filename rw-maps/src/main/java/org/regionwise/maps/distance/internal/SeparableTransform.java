@@ -6,15 +6,22 @@ package org.regionwise.maps.distance.internal;
  * <ol>
  *   <li>Axis 0 (contiguous): the 1-D distance to the nearest background voxel on the same line, by one forward and
  *   one backward scan (Rosenfeld-Pfaltz / Meijster first phase), squared and weighted by {@code spacing[0]^2}.</li>
- *   <li>Every further axis {@code a}: the {@link LowerEnvelope} of the previous result along that axis. Lines along
- *   a non-contiguous axis are processed in blocks of up to {@value #BLOCK} neighbouring lines, gathered into a
- *   per-thread buffer and scattered back, so that every memory access reads whole cache lines.</li>
+ *   <li>Every further axis {@code a}: {@code min_q f(q) + w (p - q)^2} of the previous result {@code f} along that
+ *   axis. Lines are processed in blocks of up to {@value #BLOCK} neighbouring lines, gathered into a per-thread
+ *   interleaved buffer and scattered back, so that every memory access reads whole cache lines. A block is solved by
+ *   the {@link WindowedMinimum} (branch-free, vectorised across the lines; fast where distances are short) and, where
+ *   some voxel lies deeper than {@value #WINDOW} voxels along the axis, by the linear-time {@link LowerEnvelope}
+ *   lane by lane. Both give the exact minimum.</li>
  * </ol>
+ * Measured on random blobs at 256^3 (rw-maps README): the windowed kernel makes the transform about a third faster;
+ * on one large ball, where most blocks fall back, it costs about the same.
  * Lines are independent within a pass and are shared among the threads; results do not depend on the thread count.
  */
 public final class SeparableTransform {
-    /** Lines per block on non-contiguous axes. */
-    static final int BLOCK = 16;
+    /** Lines per block on axes after the first (8 doubles: one 512-bit vector). */
+    static final int BLOCK = 8;
+    /** Largest window half-width of the {@link WindowedMinimum} before a block falls back to the envelope. */
+    static final int WINDOW = 24;
     /** Voxels per work unit on axis 0. */
     private static final int AXIS0_UNIT = 8192;
 
@@ -47,7 +54,7 @@ public final class SeparableTransform {
                 for (int line = u * linesPerUnit; line < end; line++) {
                     int base = line * n;
                     oneDimensional(mask, base, n, buf);
-                    store.scatter(base, 1, n, 1, buf, weight, sqrt);
+                    store.scatter(base, 1, n, 1, 1, buf, weight, sqrt);
                 }
             };
         });
@@ -87,14 +94,17 @@ public final class SeparableTransform {
             double[] in = new double[BLOCK * n];
             double[] out = new double[BLOCK * n];
             LowerEnvelope envelope = new LowerEnvelope();
+            WindowedMinimum window = new WindowedMinimum(BLOCK, WINDOW);
             return u -> {
                 int o = u / blocksPerOuter;
                 int inner = (u % blocksPerOuter) * BLOCK;
                 int count = Math.min(BLOCK, stride - inner);
                 int base = o * stride * n + inner;
-                store.gather(base, stride, n, count, in, invWeight);
-                for (int j = 0; j < count; j++) envelope.solve(in, j * n, n, out, j * n);
-                store.scatter(base, stride, n, count, out, weight, sqrt);
+                store.gather(base, stride, n, count, BLOCK, in, invWeight);
+                if (!window.solve(in, n, out)) {        // some voxel deeper than the window: the envelope
+                    for (int j = 0; j < count; j++) envelope.solve(in, j, BLOCK, n, out);
+                }
+                store.scatter(base, stride, n, count, BLOCK, out, weight, sqrt);
             };
         });
     }

@@ -10,15 +10,17 @@ package org.regionwise.maps.distance.internal;
  * the memory traffic) and {@code double[]} (squared distances).
  *
  * <p>Block layout: line {@code j} of a block ({@code 0 <= j < count}) starts at flat index {@code base + j} and
- * steps by {@code stride}; in the buffer it is contiguous at {@code buf[j * n .. j * n + n)}.
+ * steps by {@code stride}; in the buffer the lines are interleaved, voxel {@code t} of line {@code j} at
+ * {@code buf[t * lanes + j]} ({@code lanes >= count}), the layout of {@link WindowedMinimum}. Gathering reads
+ * {@code count} neighbouring values per voxel row, whole cache lines, and fills the unused lanes with 0.
  */
 public sealed interface SquaredStore permits SquaredStore.Floats, SquaredStore.Doubles {
 
-    /** {@code buf[j*n + t] = data[base + j + t*stride] * invWeight}. */
-    void gather(int base, int stride, int n, int count, double[] buf, double invWeight);
+    /** {@code buf[t*lanes + j] = data[base + j + t*stride] * invWeight} for {@code j < count}, 0 in other lanes. */
+    void gather(int base, int stride, int n, int count, int lanes, double[] buf, double invWeight);
 
-    /** {@code data[base + j + t*stride] = buf[j*n + t] * weight}, square-rooted when {@code sqrt}. */
-    void scatter(int base, int stride, int n, int count, double[] buf, double weight, boolean sqrt);
+    /** {@code data[base + j + t*stride] = buf[t*lanes + j] * weight} for {@code j < count}, square roots if sqrt. */
+    void scatter(int base, int stride, int n, int count, int lanes, double[] buf, double weight, boolean sqrt);
 
     /**
      * A new store of the same precision, all zeros.
@@ -46,29 +48,32 @@ public sealed interface SquaredStore permits SquaredStore.Floats, SquaredStore.D
             System.arraycopy(data, from, ((Floats) target).data, to, length);
         }
 
-        @Override public void gather(int base, int stride, int n, int count, double[] buf, double invWeight) {
+        @Override public void gather(int base, int stride, int n, int count, int lanes, double[] buf,
+                                     double invWeight) {
             final float[] d = data;
             for (int t = 0; t < n; t++) {
-                int src = base + t * stride;
-                for (int j = 0; j < count; j++) buf[j * n + t] = d[src + j] * invWeight;
+                int src = base + t * stride, row = t * lanes;
+                for (int j = 0; j < count; j++) buf[row + j] = d[src + j] * invWeight;
+                for (int j = count; j < lanes; j++) buf[row + j] = 0;
             }
         }
 
-        @Override public void scatter(int base, int stride, int n, int count, double[] buf, double weight, boolean sqrt) {
+        @Override public void scatter(int base, int stride, int n, int count, int lanes, double[] buf, double weight,
+                                      boolean sqrt) {
             final float[] d = data;
-            if (count == 1 && stride == 1 && !sqrt) {        // one contiguous line (the axis-0 pass)
+            if (count == 1 && lanes == 1 && stride == 1 && !sqrt) {    // one contiguous line (the axis-0 pass)
                 for (int t = 0; t < n; t++) d[base + t] = (float) (buf[t] * weight);
                 return;
             }
             if (sqrt) {
                 for (int t = 0; t < n; t++) {
-                    int dst = base + t * stride;
-                    for (int j = 0; j < count; j++) d[dst + j] = (float) Math.sqrt(buf[j * n + t] * weight);
+                    int dst = base + t * stride, row = t * lanes;
+                    for (int j = 0; j < count; j++) d[dst + j] = (float) Math.sqrt(buf[row + j] * weight);
                 }
             } else {
                 for (int t = 0; t < n; t++) {
-                    int dst = base + t * stride;
-                    for (int j = 0; j < count; j++) d[dst + j] = (float) (buf[j * n + t] * weight);
+                    int dst = base + t * stride, row = t * lanes;
+                    for (int j = 0; j < count; j++) d[dst + j] = (float) (buf[row + j] * weight);
                 }
             }
         }
@@ -82,25 +87,28 @@ public sealed interface SquaredStore permits SquaredStore.Floats, SquaredStore.D
             System.arraycopy(data, from, ((Doubles) target).data, to, length);
         }
 
-        @Override public void gather(int base, int stride, int n, int count, double[] buf, double invWeight) {
+        @Override public void gather(int base, int stride, int n, int count, int lanes, double[] buf,
+                                     double invWeight) {
             final double[] d = data;
             for (int t = 0; t < n; t++) {
-                int src = base + t * stride;
-                for (int j = 0; j < count; j++) buf[j * n + t] = d[src + j] * invWeight;
+                int src = base + t * stride, row = t * lanes;
+                for (int j = 0; j < count; j++) buf[row + j] = d[src + j] * invWeight;
+                for (int j = count; j < lanes; j++) buf[row + j] = 0;
             }
         }
 
-        @Override public void scatter(int base, int stride, int n, int count, double[] buf, double weight, boolean sqrt) {
+        @Override public void scatter(int base, int stride, int n, int count, int lanes, double[] buf, double weight,
+                                      boolean sqrt) {
             final double[] d = data;
             if (sqrt) {
                 for (int t = 0; t < n; t++) {
-                    int dst = base + t * stride;
-                    for (int j = 0; j < count; j++) d[dst + j] = Math.sqrt(buf[j * n + t] * weight);
+                    int dst = base + t * stride, row = t * lanes;
+                    for (int j = 0; j < count; j++) d[dst + j] = Math.sqrt(buf[row + j] * weight);
                 }
             } else {
                 for (int t = 0; t < n; t++) {
-                    int dst = base + t * stride;
-                    for (int j = 0; j < count; j++) d[dst + j] = buf[j * n + t] * weight;
+                    int dst = base + t * stride, row = t * lanes;
+                    for (int j = 0; j < count; j++) d[dst + j] = buf[row + j] * weight;
                 }
             }
         }

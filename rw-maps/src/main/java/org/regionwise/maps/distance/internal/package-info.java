@@ -1,4 +1,7 @@
-/** Internals of the distance transform: the lower-envelope kernel, the stores, the passes and the thread pool. */
+/**
+ * Internals of the distance transform: the windowed-minimum and lower-envelope kernels, the stores, the passes and
+ * the thread pool.
+ */
 @NullMarked
 package org.regionwise.maps.distance.internal;
 
