@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times SciPy's distance_transform_edt and our EuclideanDistanceTransform on the same random-blob volumes (128^3 and
-# 256^3, about 40% foreground) in the same run, and prints the ratios (ours / SciPy), 2 threads vs 1, and
+# 256^3, about 40% foreground) in the same run, and prints the ratios (ours / SciPy; ours with the windowed kernel
+# and with the lower envelope alone, -Drw.edt.window=0), 2 threads vs 1, and
 # 256^3 vs 128^3 (8x the voxels: the time should grow at most linearly). A third volume, one ball of radius 100 in
 # 256^3, is the unfavourable case of the windowed kernel (deep interior: most blocks fall back to the envelope).
 #
@@ -52,6 +53,10 @@ PYEOF
 java -Xms2g -Xmx2g -XX:+UseParallelGC -cp "$CP" org.regionwise.maps.bench.EdtTiming "$REPEATS" 1,2 \
      "$WORK/blobs128.u8:128:$WORK/scipyblobs128.f32" "$WORK/blobs256.u8:256:$WORK/scipyblobs256.f32" \
      "$WORK/ball256.u8:256:$WORK/scipyball256.f32" | tee "$WORK/java.txt"
+# the same with the windowed kernel off (-Drw.edt.window=0): the lower envelope alone, as before 2026-12-03
+java -Xms2g -Xmx2g -XX:+UseParallelGC -Drw.edt.window=0 -cp "$CP" org.regionwise.maps.bench.EdtTiming "$REPEATS" 1,2 \
+     "$WORK/blobs128.u8:128" "$WORK/blobs256.u8:256" "$WORK/ball256.u8:256" | sed 's/^java /envelope /' \
+     | tee "$WORK/envelope.txt"
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 "$PY" - "$WORK" <<'PYEOF'
@@ -59,9 +64,11 @@ import sys, re
 work = sys.argv[1]
 s = dict((n, float(t)) for n, t in re.findall(r"scipy (\w+) best_s=([\d.]+)", open(f"{work}/scipy.txt").read()))
 j = {(n, int(k)): float(t) for n, k, t in re.findall(r"java (\w+) threads=(\d+) best_s=([\d.]+)", open(f"{work}/java.txt").read())}
+e = {(n, int(k)): float(t) for n, k, t in re.findall(r"envelope (\w+) threads=(\d+) best_s=([\d.]+)", open(f"{work}/envelope.txt").read())}
 for v in ("blobs256", "blobs128", "ball256"):
     goal = "   (goal <= 0.05x on 2 cores)" if v == "blobs256" else ""
-    print(f"ratio ours/scipy {v}: 1 thread {j[v, 1] / s[v]:.3f}x, 2 threads {j[v, 2] / s[v]:.3f}x{goal}")
+    print(f"ratio ours/scipy {v}: 1 thread {j[v, 1] / s[v]:.3f}x, 2 threads {j[v, 2] / s[v]:.3f}x{goal}; "
+          f"envelope alone {e[v, 1] / s[v]:.3f}x, {e[v, 2] / s[v]:.3f}x")
 print(f"speed-up 2 threads vs 1: blobs256 {j['blobs256', 1] / j['blobs256', 2]:.2f}x, "
       f"blobs128 {j['blobs128', 1] / j['blobs128', 2]:.2f}x")
 print(f"time blobs256 / blobs128 (8x the voxels): ours 1 thread {j['blobs256', 1] / j['blobs128', 1]:.2f}x, "

@@ -20,8 +20,13 @@ package org.regionwise.maps.distance.internal;
 public final class SeparableTransform {
     /** Lines per block on axes after the first (8 doubles: one 512-bit vector). */
     static final int BLOCK = 8;
-    /** Largest window half-width of the {@link WindowedMinimum} before a block falls back to the envelope. */
-    static final int WINDOW = 24;
+    /**
+     * Largest window half-width of the {@link WindowedMinimum} before a block falls back to the envelope; 0 (system
+     * property {@code rw.edt.window=0}) turns the windowed kernel off. It pays only once the optimising compiler (C2)
+     * has vectorised it: interpreted or compiled by C1 alone it is about twice as slow as the envelope, so the
+     * {@code rw} launcher turns it off for the commands it runs with the quick compiler only.
+     */
+    static final int WINDOW = Math.max(0, Integer.getInteger("rw.edt.window", 24));
     /** Voxels per work unit on axis 0. */
     private static final int AXIS0_UNIT = 8192;
 
@@ -94,14 +99,14 @@ public final class SeparableTransform {
             double[] in = new double[BLOCK * n];
             double[] out = new double[BLOCK * n];
             LowerEnvelope envelope = new LowerEnvelope();
-            WindowedMinimum window = new WindowedMinimum(BLOCK, WINDOW);
+            WindowedMinimum window = WINDOW > 0 ? new WindowedMinimum(BLOCK, WINDOW) : null;
             return u -> {
                 int o = u / blocksPerOuter;
                 int inner = (u % blocksPerOuter) * BLOCK;
                 int count = Math.min(BLOCK, stride - inner);
                 int base = o * stride * n + inner;
                 store.gather(base, stride, n, count, BLOCK, in, invWeight);
-                if (!window.solve(in, n, out)) {        // some voxel deeper than the window: the envelope
+                if (window == null || !window.solve(in, n, out)) {    // deeper than the window: the envelope
                     for (int j = 0; j < count; j++) envelope.solve(in, j, BLOCK, n, out);
                 }
                 store.scatter(base, stride, n, count, BLOCK, out, weight, sqrt);
