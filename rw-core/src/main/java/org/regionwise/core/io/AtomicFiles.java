@@ -58,7 +58,7 @@ public final class AtomicFiles {
         try {
             if (dir != null) Files.createDirectories(dir);
             tmp = temporarySibling(absolute);
-            try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (OutputStream raw = DirectFileOutput.create(tmp);
                  OutputStream out = new BufferedOutputStream(raw, BUFFER)) {
                 writer.writeTo(out);
             }
