@@ -51,13 +51,11 @@ public final class ForegroundBox {
         int nx = size[0];
         boolean any = false;
         for (int i = 0; i < mask.length; i += nx) {   // one x line at a time: its first and last foreground voxel
-            int first = -1, last = -1;
-            for (int x = 0; x < nx; x++) {
-                if (mask[i + x]) {
-                    if (first < 0) first = x;
-                    last = x;
-                }
-            }
+            int first = 0;                            // scans stop at the first foreground voxel from each end
+            while (first < nx && !mask[i + first]) first++;
+            if (first == nx) first = -1;
+            int last = nx - 1;
+            if (first >= 0) while (!mask[i + last]) last--;
             if (first >= 0) {
                 any = true;
                 if (first < lo[0]) lo[0] = first;
