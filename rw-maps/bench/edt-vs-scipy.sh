@@ -50,11 +50,12 @@ for n in masks: print(f"scipy {n} best_s={best[n]:.4f}")
 PYEOF
 
 # a fixed heap: a growing one page-faults its new memory inside the timed calls (seen: medians 3x the best)
-java -Xms2g -Xmx2g -XX:+UseParallelGC -cp "$CP" org.regionwise.maps.bench.EdtTiming "$REPEATS" 1,2 \
+JVM=(-Xms2g -Xmx2g -XX:+UseParallelGC -cp "$CP")
+java "${JVM[@]}" org.regionwise.maps.bench.EdtTiming "$REPEATS" 1,2 \
      "$WORK/blobs128.u8:128:$WORK/scipyblobs128.f32" "$WORK/blobs256.u8:256:$WORK/scipyblobs256.f32" \
      "$WORK/ball256.u8:256:$WORK/scipyball256.f32" | tee "$WORK/java.txt"
 # the same with the windowed kernel off (-Drw.edt.window=0): the lower envelope alone, as before 2026-12-03
-java -Xms2g -Xmx2g -XX:+UseParallelGC -Drw.edt.window=0 -cp "$CP" org.regionwise.maps.bench.EdtTiming "$REPEATS" 1,2 \
+java "${JVM[@]}" -Drw.edt.window=0 org.regionwise.maps.bench.EdtTiming "$REPEATS" 1,2 \
      "$WORK/blobs128.u8:128" "$WORK/blobs256.u8:256" "$WORK/ball256.u8:256" | sed 's/^java /envelope /' \
      | tee "$WORK/envelope.txt"
 echo "# load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

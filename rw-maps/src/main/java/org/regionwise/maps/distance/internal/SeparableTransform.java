@@ -14,7 +14,7 @@ package org.regionwise.maps.distance.internal;
  *   lane by lane. Both give the exact minimum.</li>
  * </ol>
  * Measured on random blobs at 256^3 (rw-maps README): the windowed kernel makes the transform about a third faster;
- * on one large ball, where most blocks fall back, it costs about the same.
+ * on one large ball, where most blocks try the window and then fall back, it costs 1.15-1.32x the envelope alone.
  * Lines are independent within a pass and are shared among the threads; results do not depend on the thread count.
  */
 public final class SeparableTransform {
